@@ -1,0 +1,133 @@
+"""The append-only audit trail: every insert, update and delete of a casework row,
+field by field, written in the same transaction as the change itself.
+
+Bulk imports write with SQLAlchemy Core and bypass this listener on purpose: their
+trace is the import record (file, hash, rows, who, when).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from .actor import current_actor
+from .i18n import t
+from .models import AuditEvent
+from .models.base import utcnow
+
+AUDITED_TABLES = frozenset(
+    {
+        "unit",
+        "section",
+        "evaluation",
+        "evaluation_period",
+        "evaluation_unit",
+        "indicator",
+        "score",
+        "onsite_activity",
+        "finding",
+        "problem",
+        "benchmark",
+        "calendar_day",
+    }
+)
+_UNRECORDED_FIELDS = frozenset({"version"})
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def _entity_id(state) -> str:
+    identity = state.identity or ()
+    return ",".join(str(part) for part in identity)
+
+
+def _changes(obj, action: str):
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in _UNRECORDED_FIELDS:
+            continue
+        if action == "update":
+            history = state.attrs[key].history
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if _text(old) == _text(new):
+                continue
+            yield key, old, new
+        else:
+            # The instance dict, not attribute access: reading must not trigger a load.
+            value = state.dict.get(key)
+            if value is None:
+                continue
+            yield (key, None, value) if action == "insert" else (key, value, None)
+
+
+def _audited(obj) -> bool:
+    table = getattr(type(obj), "__tablename__", None)
+    return table in AUDITED_TABLES
+
+
+@event.listens_for(Session, "after_flush")
+def _record_changes(session: Session, _flush_context) -> None:
+    actor = current_actor()
+    at = utcnow()
+    rows = []
+    for action, objects in (
+        ("insert", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    ):
+        for obj in objects:
+            if not _audited(obj):
+                continue
+            state = inspect(obj)
+            entity, entity_id = type(obj).__tablename__, _entity_id(state)
+            for field, old, new in _changes(obj, action):
+                rows.append(
+                    {
+                        "actor": actor,
+                        "at": at,
+                        "entity": entity,
+                        "entity_id": entity_id,
+                        "action": action,
+                        "field": field,
+                        "old": _text(old),
+                        "new": _text(new),
+                    }
+                )
+    if rows:
+        session.connection().execute(insert(AuditEvent.__table__), rows)
+
+
+def last_change(session: Session, entity: str, entity_id: str) -> AuditEvent | None:
+    from sqlalchemy import select
+
+    return session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+
+
+def conflict_message(session: Session, obj) -> str:
+    """Who changed ``obj`` since it was read, for the refusal of a stale write."""
+    entity = type(obj).__tablename__
+    entity_id = _entity_id(inspect(obj))
+    change = last_change(session, entity, entity_id)
+    label = getattr(obj, "number", None) or getattr(obj, "name", None) or f"{entity} {entity_id}"
+    if change is None:
+        return t("conflict.by_someone", label=label)
+    when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    what = f"{change.field}: {change.old!s} → {change.new!s}" if change.field else change.action
+    return t("conflict.by", label=label, actor=change.actor, when=when, what=what)

@@ -1,0 +1,41 @@
+"""Every table of orgeval. Importing this package registers them all on ``metadata``."""
+
+from .base import metadata
+from .calendar import CalendarDay
+from .cases import Benchmark, Case
+from .duties import Duty, WorkLogEntry
+from .evaluation import Evaluation, EvaluationPeriod, EvaluationUnit
+from .fieldwork import Finding, OnsiteActivity
+from .ledger import Problem, ProblemEvent
+from .records import AuditEvent, ImportRecord
+from .rubric import Indicator, Score
+from .staff import Staff
+from .surveys import Survey, SurveyAnswer, SurveyItem, SurveyResponse
+from .units import Section, Unit
+
+__all__ = [
+    "AuditEvent",
+    "Benchmark",
+    "CalendarDay",
+    "Case",
+    "Duty",
+    "Evaluation",
+    "EvaluationPeriod",
+    "EvaluationUnit",
+    "Finding",
+    "ImportRecord",
+    "Indicator",
+    "OnsiteActivity",
+    "Problem",
+    "ProblemEvent",
+    "Score",
+    "Section",
+    "Staff",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyItem",
+    "SurveyResponse",
+    "Unit",
+    "WorkLogEntry",
+    "metadata",
+]

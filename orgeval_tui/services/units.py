@@ -1,0 +1,128 @@
+"""Registering units and reading the unit tree."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import NotFound, UserError
+from ..i18n import t
+from ..models import Unit
+from ..models.units import UNIT_KINDS
+
+QUOTA_FIELDS = ("quota_admin", "quota_public", "quota_service", "quota_leaders")
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+@dataclass(frozen=True)
+class UnitNode:
+    id: int
+    name: str
+    short_name: str | None
+    kind: str
+    parent_id: int | None
+    quota_admin: int
+    quota_public: int
+    quota_service: int
+    quota_leaders: int
+    version: int
+    children: list[UnitNode] = field(default_factory=list)
+
+    @property
+    def quota_total(self) -> int:
+        return self.quota_admin + self.quota_public + self.quota_service
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def clean_name(value: str | None) -> str:
+    """Unit names as typed or exported carry stray and full-width spaces; none belong."""
+    return _SPACES.sub("", value or "")
+
+
+def find_unit(session: Session, ref: str) -> Unit:
+    """A unit by its full name, else by its short name."""
+    wanted = clean_name(ref)
+    unit = session.scalars(select(Unit).where(Unit.name == wanted)).first()
+    if unit is not None:
+        return unit
+    matches = session.scalars(select(Unit).where(Unit.short_name == wanted)).all()
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        names = "、".join(u.name for u in matches)
+        raise UserError(t("unit.ambiguous", ref=ref, names=names))
+    raise NotFound(t("unit.not_found", ref=ref))
+
+
+def _node(unit: Unit) -> UnitNode:
+    return UnitNode(
+        id=unit.id,
+        name=unit.name,
+        short_name=unit.short_name,
+        kind=unit.kind,
+        parent_id=unit.parent_id,
+        quota_admin=unit.quota_admin,
+        quota_public=unit.quota_public,
+        quota_service=unit.quota_service,
+        quota_leaders=unit.quota_leaders,
+        version=unit.version,
+    )
+
+
+def add_unit(
+    db: Database,
+    name: str,
+    *,
+    short_name: str | None = None,
+    parent: str | None = None,
+    kind: str = "department",
+    **quotas: int,
+) -> UnitNode:
+    name = clean_name(name)
+    short_name = clean_name(short_name) or None
+    if not name:
+        raise UserError(t("unit.name_empty"))
+    if kind not in UNIT_KINDS:
+        raise UserError(t("unit.bad_kind", kind=kind, kinds=", ".join(UNIT_KINDS)))
+    unknown = set(quotas) - set(QUOTA_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown quota fields: {sorted(unknown)}")
+    for key, value in quotas.items():
+        if value < 0:
+            raise UserError(t("unit.negative_quota", field=key, value=value))
+    with db.write() as session:
+        if session.scalars(select(Unit.id).where(Unit.name == name)).first() is not None:
+            raise UserError(t("unit.exists", name=name))
+        if short_name:
+            clash = session.scalars(
+                select(Unit).where(or_(Unit.name == short_name, Unit.short_name == short_name))
+            ).first()
+            if clash is not None:
+                raise UserError(t("unit.short_taken", short=short_name, other=clash.name))
+        parent_id = find_unit(session, parent).id if parent else None
+        unit = Unit(name=name, short_name=short_name, kind=kind, parent_id=parent_id, **quotas)
+        session.add(unit)
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            raise UserError(t("unit.exists", name=name)) from exc
+        return _node(unit)
+
+
+def unit_tree(db: Database) -> list[UnitNode]:
+    """Every unit, each under its parent, in the order they were registered."""
+    with db.read() as session:
+        nodes = [_node(u) for u in session.scalars(select(Unit).order_by(Unit.id))]
+    by_id = {node.id: node for node in nodes}
+    roots: list[UnitNode] = []
+    for node in nodes:
+        parent = by_id.get(node.parent_id) if node.parent_id is not None else None
+        (parent.children if parent is not None else roots).append(node)
+    return roots
