@@ -18,7 +18,7 @@ pg_bindir() {
         dirname "$(readlink -f "$d")"
         return 0
     fi
-    d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    d=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
     [[ -n "$d" && -x "$d/initdb" ]] && echo "$d"
 }
 
@@ -31,11 +31,11 @@ pg_start() {
     local port=${ORGEVAL_PG_PORT:-54329} locale=C dir
     pg_stop # sourcing twice must not leak the first cluster
 
-    PG_BINDIR=$(pg_bindir) || { echo "pg-cluster: initdb not found (apt-get install postgresql)" >&2; return 1; }
+    _orgeval_pg_bin=$(pg_bindir) || { echo "pg-cluster: initdb not found (apt-get install postgresql)" >&2; return 1; }
     # /tmp rather than $TMPDIR: the postgres user must reach it, and unix socket paths are
     # limited to ~107 bytes.
     dir=$(mktemp -d /tmp/orgeval-pg.XXXXXX) || return 1
-    PG_TMPDIR=$dir
+    _orgeval_pg_dir=$dir
     trap pg_stop EXIT # installed before anything can fail, so a half-started cluster is cleaned too
     if [[ $(id -u) -eq 0 ]]; then chown postgres: "$dir" || return 1; fi
 
@@ -43,14 +43,14 @@ pg_start() {
     if locale -a 2>/dev/null | grep -qix 'c\.utf-\?8'; then locale=C.UTF-8; fi
 
     # cd: the postgres user may not be allowed into the caller's working directory.
-    (cd "$dir" && _pg_as_owner "$PG_BINDIR/initdb" -D "$dir/data" -A trust -U postgres \
+    (cd "$dir" && _pg_as_owner "$_orgeval_pg_bin/initdb" -D "$dir/data" -A trust -U postgres \
         --encoding=UTF8 --locale="$locale") >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; echo "pg-cluster: initdb failed" >&2; return 1; }
     # -l: keep the server's output off our stdout (a CI log pipe would otherwise stay open).
-    (cd "$dir" && _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+    (cd "$dir" && _pg_as_owner "$_orgeval_pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
         -o "-k $dir -c listen_addresses='' -p $port" start) >/dev/null \
         || { cat "$dir/server.log" >&2; echo "pg-cluster: server did not start" >&2; return 1; }
-    "$PG_BINDIR/createdb" -h "$dir" -p "$port" -U postgres orgeval_test \
+    "$_orgeval_pg_bin/createdb" -h "$dir" -p "$port" -U postgres orgeval_test \
         || { echo "pg-cluster: createdb failed" >&2; return 1; }
 
     export ORGEVAL_TEST_PG_URL="postgresql+psycopg://postgres@/orgeval_test?host=$dir&port=$port"
@@ -60,13 +60,14 @@ pg_start() {
 # Safe to call any number of times; never fails, so it cannot change the exit code of the
 # script whose EXIT trap runs it.
 pg_stop() {
-    [[ -n "${PG_TMPDIR:-}" ]] || return 0
-    if [[ -f "$PG_TMPDIR/data/postmaster.pid" ]]; then
-        (cd "$PG_TMPDIR" && _pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_TMPDIR/data" -m immediate \
+    # Only ever delete what pg_start made, whatever the variable may hold.
+    [[ ${_orgeval_pg_dir:-} == /tmp/orgeval-pg.* ]] || return 0
+    if [[ -f "$_orgeval_pg_dir/data/postmaster.pid" ]]; then
+        (cd "$_orgeval_pg_dir" && _pg_as_owner "$_orgeval_pg_bin/pg_ctl" -D "$_orgeval_pg_dir/data" -m immediate \
             -w stop) >/dev/null 2>&1 || true
     fi
-    rm -rf "$PG_TMPDIR" || true
-    unset PG_TMPDIR ORGEVAL_TEST_PG_URL
+    rm -rf "$_orgeval_pg_dir" || true
+    unset _orgeval_pg_dir ORGEVAL_TEST_PG_URL
     trap - EXIT
     return 0
 }

@@ -33,7 +33,7 @@ AUDITED_TABLES = frozenset(
         "calendar_day",
     }
 )
-_UNRECORDED_FIELDS = frozenset({"version"})
+_UNRECORDED_FIELDS = frozenset({"id", "version"})
 
 
 def _text(value) -> str | None:
@@ -45,8 +45,9 @@ def _text(value) -> str | None:
 
 
 def _entity_id(state) -> str:
-    identity = state.identity or ()
-    return ",".join(str(part) for part in identity)
+    # From the instance, not state.identity: new rows get their identity only after flush.
+    key = state.mapper.primary_key_from_instance(state.obj())
+    return ",".join(str(part) for part in key)
 
 
 def _changes(obj, action: str):
@@ -120,12 +121,15 @@ def last_change(session: Session, entity: str, entity_id: str) -> AuditEvent | N
     ).first()
 
 
-def conflict_message(session: Session, obj) -> str:
-    """Who changed ``obj`` since it was read, for the refusal of a stale write."""
-    entity = type(obj).__tablename__
-    entity_id = _entity_id(inspect(obj))
+def conflict_message(session: Session, model, identity, current) -> str:
+    """Who changed a row since it was read, for the refusal of a stale write.
+    ``current`` is the row as it is now, or None when it was deleted."""
+    entity = model.__tablename__
+    entity_id = ",".join(str(part) for part in identity)
     change = last_change(session, entity, entity_id)
-    label = getattr(obj, "number", None) or getattr(obj, "name", None) or f"{entity} {entity_id}"
+    label = (
+        getattr(current, "number", None) or getattr(current, "name", None) or f"{entity} {entity_id}"
+    )
     if change is None:
         return t("conflict.by_someone", label=label)
     when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")

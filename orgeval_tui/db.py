@@ -93,24 +93,28 @@ class Database:
             yield session
             session.commit()
         except StaleDataError as exc:
-            stale = [o for o in (*session.dirty, *session.deleted) if hasattr(o, "version")]
+            # The failed flush leaves its objects in the identity map, some expired:
+            # read what they held from their state, never through attributes.
+            seen = [
+                (type(obj), inspect(obj).identity, inspect(obj).dict.get("version"))
+                for obj in session.identity_map.values()
+                if "version" in inspect(obj).mapper.columns
+            ]
             session.rollback()
-            raise ConflictError(self._conflict_message(stale)) from exc
+            raise ConflictError(self._conflict_message(seen)) from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
 
-    def _conflict_message(self, stale: list) -> str:
-        if not stale:
-            return t("conflict.unknown")
+    def _conflict_message(self, seen: list) -> str:
         with self.read() as session:
-            for obj in stale:
-                current = session.get(type(obj), inspect(obj).identity)
-                if current is None or current.version != obj.version:
-                    return audit.conflict_message(session, obj)
-            return audit.conflict_message(session, stale[0])
+            for model, identity, version in seen:
+                current = session.get(model, identity)
+                if current is None or current.version != version:
+                    return audit.conflict_message(session, model, identity, current)
+        return t("conflict.unknown")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -118,7 +122,8 @@ class Database:
         try:
             yield session
         finally:
-            session.rollback()
+            # close(), not rollback(): the pool ends the transaction on return, and the
+            # objects read stay usable (rollback would expire them).
             session.close()
 
     @property

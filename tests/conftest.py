@@ -1,0 +1,122 @@
+"""Fixtures: a fresh database on every backend under test, and an isolated user profile.
+
+DB tests run on SQLite always and on PostgreSQL when ORGEVAL_TEST_PG_URL names a server
+(`.ci/run` starts one); without it the PostgreSQL cases are skipped, never faked.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from orgeval_tui.db import Database
+from orgeval_tui.i18n import set_language
+
+PG_URL_ENV = "ORGEVAL_TEST_PG_URL"
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(autouse=True)
+def isolated_profile(tmp_path_factory, monkeypatch):
+    """Keep tests away from the real user's data and config dirs and environment."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("ORGEVAL_DB", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    set_language("en")
+    yield
+    set_language("en")
+
+
+class PostgresServer:
+    def __init__(self, url: str):
+        self.url = make_url(url)
+        self._admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+
+    def create(self) -> str:
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with self._admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        name = make_url(url).database
+        with self._admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    url = os.environ.get(PG_URL_ENV)
+    if not url:
+        return None
+    return PostgresServer(url)
+
+
+@pytest.fixture
+def database_url(request, tmp_path, postgres_server):
+    """A URL for an empty database; parametrise tests with ``backend``."""
+    backend = getattr(request, "param", "sqlite")
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'orgeval.db'}"
+        return
+    if postgres_server is None:
+        pytest.skip(f"PostgreSQL: set {PG_URL_ENV} to run (.ci/run does)")
+    url = postgres_server.create()
+    yield url
+    postgres_server.drop(url)
+
+
+def pytest_generate_tests(metafunc):
+    if "database_url" in metafunc.fixturenames and "backend" not in metafunc.fixturenames:
+        marker = metafunc.definition.get_closest_marker("sqlite_only")
+        backends = ("sqlite",) if marker else BACKENDS
+        metafunc.parametrize("database_url", backends, indirect=True, ids=list(backends))
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: a test of SQLite's own behaviour")
+
+
+@pytest.fixture
+def database(database_url):
+    db = Database.open(database_url)
+    yield db
+    db.dispose()
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str):
+        self.code, self.out, self.err = code, out, err
+
+    def json(self):
+        import json
+
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run `orgeval ARGS...` in this process, as the console script would."""
+    from orgeval_tui import cli as cli_module
+
+    def run(*args: str) -> CliResult:
+        monkeypatch.setattr("sys.argv", ["orgeval", *args])
+        capsys.readouterr()
+        code = 0
+        try:
+            cli_module.main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
