@@ -31,7 +31,8 @@ pg_start() {
     local port=${ORGEVAL_PG_PORT:-54329} locale=C dir
     pg_stop # sourcing twice must not leak the first cluster
 
-    _orgeval_pg_bin=$(pg_bindir) || { echo "pg-cluster: initdb not found (apt-get install postgresql)" >&2; return 1; }
+    _orgeval_pg_bin=$(pg_bindir) \
+        || { echo "pg-cluster: initdb not found (apt-get install postgresql)" >&2; return 1; }
     # /tmp rather than $TMPDIR: the postgres user must reach it, and unix socket paths are
     # limited to ~107 bytes.
     dir=$(mktemp -d /tmp/orgeval-pg.XXXXXX) || return 1
@@ -63,8 +64,8 @@ pg_stop() {
     # Only ever delete what pg_start made, whatever the variable may hold.
     [[ ${_orgeval_pg_dir:-} == /tmp/orgeval-pg.* ]] || return 0
     if [[ -f "$_orgeval_pg_dir/data/postmaster.pid" ]]; then
-        (cd "$_orgeval_pg_dir" && _pg_as_owner "$_orgeval_pg_bin/pg_ctl" -D "$_orgeval_pg_dir/data" -m immediate \
-            -w stop) >/dev/null 2>&1 || true
+        (cd "$_orgeval_pg_dir" && _pg_as_owner "$_orgeval_pg_bin/pg_ctl" \
+            -D "$_orgeval_pg_dir/data" -m immediate -w stop) >/dev/null 2>&1 || true
     fi
     rm -rf "$_orgeval_pg_dir" || true
     unset _orgeval_pg_dir ORGEVAL_TEST_PG_URL

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.binding import Binding
-from textual.worker import Worker, WorkerState
 
 from .db import Database
+from .errors import UserError
 from .i18n import t
+from .screens.workers import WorkFailed
 
 
 class OrgevalApp(App):
@@ -27,11 +28,13 @@ class OrgevalApp(App):
         self.title = t("tui.title")
         self.push_screen(HomeScreen())
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            from .screens.error import ErrorScreen
+    def on_work_failed(self, message: WorkFailed) -> None:
+        from .screens.error import ErrorScreen
 
-            self.push_screen(ErrorScreen(str(event.worker.error)))
+        error = message.error
+        text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+        self.log.error(text)
+        self.push_screen(ErrorScreen(text))
 
 
 def run_app(database: Database) -> None:

@@ -127,9 +127,8 @@ def conflict_message(session: Session, model, identity, current) -> str:
     entity = model.__tablename__
     entity_id = ",".join(str(part) for part in identity)
     change = last_change(session, entity, entity_id)
-    label = (
-        getattr(current, "number", None) or getattr(current, "name", None) or f"{entity} {entity_id}"
-    )
+    label = getattr(current, "number", None) or getattr(current, "name", None)
+    label = label or f"{entity} {entity_id}"
     if change is None:
         return t("conflict.by_someone", label=label)
     when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")

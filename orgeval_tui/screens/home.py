@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ..i18n import t
+from .workers import db_worker
 
 
 class HomeScreen(Screen):
@@ -29,7 +29,7 @@ class HomeScreen(Screen):
         table.add_columns(*t("unit.headers").split("|"))
         self.load_units()
 
-    @work(thread=True, exclusive=True, group="home-units")
+    @db_worker(group="home-units")
     def load_units(self) -> None:
         from ..services.units import unit_tree
 
