@@ -121,6 +121,19 @@ def last_change(session: Session, entity: str, entity_id: str) -> AuditEvent | N
     ).first()
 
 
+def _deleted_label(session: Session, entity: str, entity_id: str) -> str | None:
+    from sqlalchemy import select
+
+    return session.scalars(
+        select(AuditEvent.old).where(
+            AuditEvent.entity == entity,
+            AuditEvent.entity_id == entity_id,
+            AuditEvent.action == "delete",
+            AuditEvent.field.in_(("number", "name")),
+        )
+    ).first()
+
+
 def conflict_message(session: Session, model, identity, current) -> str:
     """Who changed a row since it was read, for the refusal of a stale write.
     ``current`` is the row as it is now, or None when it was deleted."""
@@ -128,9 +141,13 @@ def conflict_message(session: Session, model, identity, current) -> str:
     entity_id = ",".join(str(part) for part in identity)
     change = last_change(session, entity, entity_id)
     label = getattr(current, "number", None) or getattr(current, "name", None)
+    if label is None and change is not None and change.action == "delete":
+        label = _deleted_label(session, entity, entity_id)
     label = label or f"{entity} {entity_id}"
     if change is None:
         return t("conflict.by_someone", label=label)
     when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if change.action == "delete":
+        return t("conflict.deleted", label=label, actor=change.actor, when=when)
     what = f"{change.field}: {change.old!s} → {change.new!s}" if change.field else change.action
     return t("conflict.by", label=label, actor=change.actor, when=when, what=what)

@@ -43,6 +43,20 @@ def resolve_url(db: str | None = None) -> str:
     return f"sqlite:///{path}"
 
 
+_VERSIONED_IN_FLUSH = "orgeval_versioned_in_flush"
+
+
+@event.listens_for(Session, "before_flush")
+def _remember_versioned_rows(session: Session, _context, _instances) -> None:
+    """What a flush is about to write to versioned rows, kept so that a refused stale
+    write can say whose change it ran into (a failed flush discards its objects)."""
+    session.info[_VERSIONED_IN_FLUSH] = [
+        (type(obj), inspect(obj).identity, inspect(obj).dict.get("version"))
+        for obj in (*session.dirty, *session.deleted)
+        if "version" in inspect(obj).mapper.columns and inspect(obj).identity is not None
+    ]
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # Let SQLAlchemy's "begin" event decide how each transaction starts.
     dbapi_connection.isolation_level = None
@@ -93,13 +107,7 @@ class Database:
             yield session
             session.commit()
         except StaleDataError as exc:
-            # The failed flush leaves its objects in the identity map, some expired:
-            # read what they held from their state, never through attributes.
-            seen = [
-                (type(obj), inspect(obj).identity, inspect(obj).dict.get("version"))
-                for obj in session.identity_map.values()
-                if "version" in inspect(obj).mapper.columns
-            ]
+            seen = session.info.get(_VERSIONED_IN_FLUSH, [])
             session.rollback()
             raise ConflictError(self._conflict_message(seen)) from exc
         except BaseException:

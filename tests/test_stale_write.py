@@ -47,3 +47,18 @@ def test_a_fresh_write_after_a_conflict_succeeds(database):
     with database.read() as session:
         unit = session.get(Unit, node.id)
         assert (unit.quota_admin, unit.quota_leaders, unit.version) == (9, 3, 3)
+
+
+def test_editing_a_row_someone_deleted_says_so(database):
+    node = add_unit(database, "县气象局")
+    with database.read() as session:
+        stale_copy = session.get(Unit, node.id)
+    with database.write() as session:
+        session.delete(session.get(Unit, node.id))
+
+    with pytest.raises(ConflictError) as refused, database.write() as session:
+        session.merge(stale_copy, load=False).quota_admin = 9
+
+    assert "县气象局 was deleted by" in str(refused.value)
+    with database.read() as session:
+        assert session.scalars(select(Unit)).all() == []

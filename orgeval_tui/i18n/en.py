@@ -12,6 +12,7 @@ MESSAGES = {
         "{label} was changed by {actor} at {when} ({what}); nothing was saved:"
         " reload it and apply your change again"
     ),
+    "conflict.deleted": "{label} was deleted by {actor} at {when}; nothing was saved",
     "unit.not_found": "no such unit: {ref}",
     "unit.ambiguous": "{ref} names several units ({names}): use the full name",
     "unit.exists": "a unit named {name} already exists",

@@ -9,6 +9,7 @@ MESSAGES = {
     "conflict.unknown": "记录已被他人修改，未保存任何内容",
     "conflict.by_someone": "{label} 已被他人修改，未保存任何内容",
     "conflict.by": "{label} 已由 {actor} 于 {when} 修改（{what}），未保存任何内容：请重新载入后再修改",
+    "conflict.deleted": "{label} 已由 {actor} 于 {when} 删除，未保存任何内容",
     "unit.not_found": "没有这个单位：{ref}",
     "unit.ambiguous": "{ref} 对应多个单位（{names}），请使用全称",
     "unit.exists": "已有名为 {name} 的单位",
