@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ..i18n import t
+from ..presentation import unit_cells, unit_columns, walk_tree
 from .workers import db_worker
 
 
@@ -26,7 +27,7 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#units", DataTable)
-        table.add_columns(*t("unit.headers").split("|"))
+        table.add_columns(*unit_columns())
         self.load_units()
 
     @db_worker(group="home-units")
@@ -39,23 +40,7 @@ class HomeScreen(Screen):
         table = self.query_one("#units", DataTable)
         status = self.query_one("#status", Static)
         table.clear()
-
-        def add(node, depth: int) -> None:
-            indent = "  " * (depth - 1) + "└ " if depth else ""
-            table.add_row(
-                f"{indent}{node.name}",
-                node.short_name or "",
-                t(f"unit.kind.{node.kind}"),
-                str(node.quota_admin),
-                str(node.quota_public),
-                str(node.quota_service),
-                str(node.quota_leaders),
-                key=str(node.id),
-            )
-            for child in node.children:
-                add(child, depth + 1)
-
-        for root in message.roots:
-            add(root, 0)
+        for depth, node in walk_tree(message.roots):
+            table.add_row(*unit_cells(node, depth), key=str(node.id))
         status.update(t("tui.units") if message.roots else t("tui.no_units"))
         table.focus()

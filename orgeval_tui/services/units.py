@@ -33,10 +33,6 @@ class UnitNode:
     version: int
     children: list[UnitNode] = field(default_factory=list)
 
-    @property
-    def quota_total(self) -> int:
-        return self.quota_admin + self.quota_public + self.quota_service
-
     def to_json(self) -> dict:
         return asdict(self)
 
