@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import importlib
 import string
 
 import pytest
 
-from orgeval_tui.i18n import en, language_from_env, set_language, t, zh
+from orgeval_tui.i18n import AREAS, catalogues, language_from_env, set_language, t
 
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def test_catalogues_have_the_same_messages_and_placeholders():
-    assert set(zh.MESSAGES) == set(en.MESSAGES)
-    for key in en.MESSAGES:
-        assert _fields(zh.MESSAGES[key]) == _fields(en.MESSAGES[key]), key
+@pytest.mark.parametrize("area", AREAS)
+def test_each_area_says_everything_in_both_languages(area):
+    module = importlib.import_module(f"orgeval_tui.i18n.{area}")
+    assert set(module.ZH) == set(module.EN)
+    for key in module.EN:
+        assert _fields(module.ZH[key]) == _fields(module.EN[key]), key
+
+
+def test_no_two_areas_define_the_same_message():
+    total = sum(len(importlib.import_module(f"orgeval_tui.i18n.{a}").EN) for a in AREAS)
+    assert len(catalogues()["en"]) == total
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,30 @@
-"""Message catalogues (zh, en). The language comes from ``--lang``, else ``LANG``."""
+"""Message catalogues (zh, en). The language comes from ``--lang``, else the locale.
+
+Each area of the application keeps its messages in one module of this package, with
+``EN`` and ``ZH`` side by side; ``AREAS`` lists them.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 
-from . import en, zh
-
 LANGUAGES = ("zh", "en")
-_CATALOGUES = {"zh": zh.MESSAGES, "en": en.MESSAGES}
+AREAS = ("core",)
 _current = None
+_catalogues: dict[str, dict[str, str]] | None = None
+
+
+def catalogues() -> dict[str, dict[str, str]]:
+    global _catalogues
+    if _catalogues is None:
+        merged: dict[str, dict[str, str]] = {"en": {}, "zh": {}}
+        for area in AREAS:
+            module = importlib.import_module(f"{__name__}.{area}")
+            merged["en"].update(module.EN)
+            merged["zh"].update(module.ZH)
+        _catalogues = merged
+    return _catalogues
 
 
 def language_from_env(environ=os.environ) -> str:
@@ -32,5 +48,6 @@ def current_language() -> str:
 
 
 def t(key: str, **values) -> str:
-    template = _CATALOGUES[current_language()].get(key) or en.MESSAGES[key]
+    messages = catalogues()
+    template = messages[current_language()].get(key) or messages["en"][key]
     return template.format(**values)
