@@ -1,0 +1,5 @@
+"""Messages of analytics."""
+
+EN: dict[str, str] = {}
+
+ZH: dict[str, str] = {}

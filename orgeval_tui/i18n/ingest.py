@@ -1,0 +1,5 @@
+"""Messages of ingest."""
+
+EN: dict[str, str] = {}
+
+ZH: dict[str, str] = {}
