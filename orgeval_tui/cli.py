@@ -23,6 +23,20 @@ app = typer.Typer(
 )
 units_app = typer.Typer(help="Register and list units.", no_args_is_help=True)
 app.add_typer(units_app, name="units")
+import_app = typer.Typer(
+    help="Import rosters, duty logs, cases and questionnaires.", no_args_is_help=True
+)
+app.add_typer(import_app, name="import")
+analyze_app = typer.Typer(help="Compute the figures of a unit.", no_args_is_help=True)
+app.add_typer(analyze_app, name="analyze")
+calendar_app = typer.Typer(help="The working-day calendar.", no_args_is_help=True)
+app.add_typer(calendar_app, name="calendar")
+
+UnitOption = Annotated[str, typer.Option("--unit", help="Unit name or short name.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Check the file and show what would change.")
+]
 
 
 @dataclass
@@ -39,6 +53,19 @@ def _open_db(ctx: typer.Context):
     from .db import Database
 
     return Database.open(_settings(ctx).db)
+
+
+def _date(value: str | None, option: str):
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from None
 
 
 def _print_json(document) -> None:
@@ -148,6 +175,251 @@ def units_list(
     from .cli_views import unit_tree_table
 
     unit_tree_table(roots)
+
+
+def _report_import(summary, as_json: bool) -> None:
+    if as_json:
+        _print_json(summary.to_json())
+        return
+    key = "intake.summary_dry" if summary.dry_run else "intake.summary"
+    typer.echo(
+        t(
+            key,
+            unit=summary.unit or t("intake.all_units"),
+            kind=t(f"intake.kind.{summary.kind}"),
+            file=summary.file,
+            rows=summary.rows,
+            replaced=summary.replaced,
+        )
+    )
+    if summary.skipped:
+        typer.echo(t("intake.skipped", skipped=summary.skipped))
+
+
+FileArgument = Annotated[str, typer.Argument(help="The exported file (.xlsx, .xls, .ods, .csv).")]
+
+
+@import_app.command("roster")
+def import_roster(
+    ctx: typer.Context,
+    file: FileArgument,
+    unit: UnitOption,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Sheet to read.")] = None,
+    dry_run: DryRunOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Replace a unit's roster with the staff in FILE."""
+    from .services.intake.roster import import_roster as run
+
+    _report_import(run(_open_db(ctx), file, unit=unit, sheet=sheet, dry_run=dry_run), as_json)
+
+
+@import_app.command("duties")
+def import_duties(
+    ctx: typer.Context,
+    file: FileArgument,
+    unit: UnitOption,
+    dry_run: DryRunOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Replace a unit's duty catalogue and work log with FILE's."""
+    from .services.intake.duties import import_duties as run
+
+    _report_import(run(_open_db(ctx), file, unit=unit, dry_run=dry_run), as_json)
+
+
+@import_app.command("cases")
+def import_cases(
+    ctx: typer.Context,
+    file: FileArgument,
+    channel: Annotated[str, typer.Option("--channel", help="hotline or service.")],
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Keep this unit's rows, skip the others.")
+    ] = None,
+    dry_run: DryRunOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Load case records (12345 hotline or government service)."""
+    from .services.intake.cases import import_cases as run
+
+    _report_import(run(_open_db(ctx), file, channel=channel, unit=unit, dry_run=dry_run), as_json)
+
+
+@import_app.command("survey")
+def import_survey(
+    ctx: typer.Context,
+    file: FileArgument,
+    kind: Annotated[str, typer.Option("--kind", help="peer or staff.")],
+    unit: Annotated[str | None, typer.Option("--unit", help="Evaluated unit.")] = None,
+    dry_run: DryRunOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Load questionnaire responses."""
+    from .services.intake.surveys import import_survey as run
+
+    _report_import(run(_open_db(ctx), file, kind=kind, unit=unit, dry_run=dry_run), as_json)
+
+
+@analyze_app.command("roster")
+def analyze_roster(
+    ctx: typer.Context,
+    unit: UnitOption,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Reference date.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Roster figures: headcount, age, gender, education, rank, quota use, flags."""
+    from .services.figures import roster_for_unit
+
+    name, when, figures = roster_for_unit(_open_db(ctx), unit, _date(as_of, "--as-of"))
+    _show_figures("roster", name, figures, as_json, {"unit": name, "as_of": when.isoformat()})
+
+
+PeriodFrom = Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD.")]
+PeriodTo = Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD.")]
+
+
+@analyze_app.command("duties")
+def analyze_duties(
+    ctx: typer.Context,
+    unit: UnitOption,
+    start: PeriodFrom,
+    end: PeriodTo,
+    as_json: JsonOption = False,
+) -> None:
+    """Duty figures: execution rate, business shares, fill rate, workload ratio."""
+    from .services.figures import duties_for_unit
+
+    first, last = _date(start, "--from"), _date(end, "--to")
+    name, figures = duties_for_unit(_open_db(ctx), unit, first, last)
+    period = {"unit": name, "from": first.isoformat(), "to": last.isoformat()}
+    _show_figures("duties", name, figures, as_json, period)
+
+
+@analyze_app.command("cases")
+def analyze_cases(
+    ctx: typer.Context,
+    unit: UnitOption,
+    channel: Annotated[str, typer.Option("--channel", help="hotline or service.")],
+    start: PeriodFrom,
+    end: PeriodTo,
+    as_json: JsonOption = False,
+) -> None:
+    """Service figures: cases, per capita, on time, satisfaction, county average."""
+    from .services.figures import cases_for_unit
+
+    first, last = _date(start, "--from"), _date(end, "--to")
+    name, figures = cases_for_unit(_open_db(ctx), unit, channel, first, last)
+    period = {"unit": name, "channel": channel, "from": first.isoformat(), "to": last.isoformat()}
+    _show_figures("cases", name, figures, as_json, period)
+
+
+@analyze_app.command("peer")
+def analyze_peer(ctx: typer.Context, unit: UnitOption, as_json: JsonOption = False) -> None:
+    """Peer-evaluation score, responses and departments."""
+    from .services.figures import peer_for_unit
+
+    name, figures = peer_for_unit(_open_db(ctx), unit)
+    _show_figures("peer", name, figures, as_json, {"unit": name})
+
+
+@analyze_app.command("staff")
+def analyze_staff(ctx: typer.Context, unit: UnitOption, as_json: JsonOption = False) -> None:
+    """Staff-questionnaire item means and satisfaction."""
+    from .services.figures import staff_survey_for_unit
+
+    name, figures = staff_survey_for_unit(_open_db(ctx), unit)
+    _show_figures("staff", name, figures, as_json, {"unit": name})
+
+
+@analyze_app.command("evaluation")
+def analyze_evaluation(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """The current evaluation: units, questionnaires, problems fed back."""
+    from .services.figures import evaluation_overview
+
+    overview = evaluation_overview(_open_db(ctx))
+    if as_json:
+        _print_json(overview)
+        return
+    from .cli_views import overview_table
+
+    overview_table(overview)
+
+
+def _show_figures(kind: str, unit: str, figures, as_json: bool, context: dict) -> None:
+    if as_json:
+        _print_json({**context, **figures.to_json()})
+        return
+    from .cli_views import figures_table
+
+    figures_table(kind, unit, figures, context)
+
+
+@calendar_app.command("show")
+def calendar_show(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option("--year", help="Year to show.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Working days of a year, with its holidays and adjusted workdays."""
+    from datetime import date
+
+    from .services.calendar import special_days, workdays_between
+
+    database = _open_db(ctx)
+    workdays = workdays_between(database, date(year, 1, 1), date(year, 12, 31))
+    special = special_days(database, year)
+    if as_json:
+        _print_json(
+            {
+                "year": year,
+                "workdays": len(workdays.days),
+                "assumed_days": workdays.assumed_days,
+                "special_days": [
+                    {
+                        "day": d.day.isoformat(),
+                        "is_workday": d.is_workday,
+                        "name": d.name,
+                        "source": d.source,
+                    }
+                    for d in special
+                ],
+            }
+        )
+        return
+    from .cli_views import calendar_table
+
+    calendar_table(year, workdays, special)
+
+
+@calendar_app.command("set")
+def calendar_set(
+    ctx: typer.Context,
+    day: Annotated[str, typer.Argument(help="YYYY-MM-DD")],
+    workday: Annotated[
+        bool, typer.Option("--workday/--holiday", help="A working day or a day off.")
+    ],
+    name: Annotated[str | None, typer.Option("--name", help="e.g. 春节, 调休上班.")] = None,
+) -> None:
+    """Mark a day as a working day or a day off (the office's own calendar)."""
+    from .services.calendar import set_day
+
+    view = set_day(_open_db(ctx), _date(day, "DAY"), is_workday=workday, name=name)
+    what = t("calendar.workday") if view.is_workday else t("calendar.holiday")
+    typer.echo(
+        t("calendar.set", day=view.day.isoformat(), what=f"{what} {view.name or ''}".strip())
+    )
+
+
+@calendar_app.command("seed")
+def calendar_seed(ctx: typer.Context) -> None:
+    """Load the official PRC calendar for every year it covers (office edits are kept)."""
+    from .services.calendar import seed_calendar
+
+    years = seed_calendar(_open_db(ctx))
+    if years:
+        typer.echo(t("calendar.seeded", years=f"{years[0]}–{years[-1]}"))
+    else:
+        typer.echo(t("calendar.nothing_seeded"))
 
 
 def main() -> None:

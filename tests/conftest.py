@@ -120,3 +120,23 @@ def cli(capsys, monkeypatch):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The pilot demo database, built once per run (it takes seconds)."""
+    from orgeval_tui.demo.loader import open_demo_database
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
+    open_demo_database(path=path).dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template, tmp_path):
+    """A private copy of the demo database: a test may change it freely."""
+    import shutil
+
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, path)
+    return path

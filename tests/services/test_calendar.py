@@ -45,9 +45,7 @@ def test_office_edits_change_the_count_and_survive_reseeding(database):
     with database.read() as session:
         day = session.get(CalendarDay, date(2020, 6, 1))
         assert (day.is_workday, day.name, day.source) == (False, "县庆", "manual")
-        audit = session.scalars(
-            select(AuditEvent).where(AuditEvent.entity == "calendar_day")
-        ).all()
+        audit = session.scalars(select(AuditEvent).where(AuditEvent.entity == "calendar_day")).all()
     assert any(e.field == "is_workday" and e.new == "False" for e in audit)
 
 
@@ -70,8 +68,9 @@ def test_cli_shows_a_year_and_its_special_days(cli, database_url):
 
 
 def test_cli_marks_a_local_holiday(cli, database_url):
-    marked = cli("--db", database_url, "calendar", "set", "2020-06-01", "--holiday",
-                 "--name", "县庆")
+    marked = cli(
+        "--db", database_url, "calendar", "set", "2020-06-01", "--holiday", "--name", "县庆"
+    )
     assert marked.code == 0, marked.err
     assert "2020-06-01" in marked.out
 

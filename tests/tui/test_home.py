@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from orgeval_tui.app import OrgevalApp
-from orgeval_tui.demo.loader import open_demo_database
+from orgeval_tui.db import Database
 from orgeval_tui.screens.error import ErrorScreen
 from orgeval_tui.screens.home import HomeScreen
 
@@ -16,20 +16,19 @@ async def _settle(pilot, app) -> None:
     await pilot.pause()
 
 
-async def test_home_lists_the_pilot_units_with_children_indented(tmp_path):
-    app = OrgevalApp(open_demo_database(path=tmp_path / "demo.db"))
+async def test_home_lists_the_pilot_units_with_children_indented(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)))
 
     async with app.run_test(size=(80, 24)) as pilot:
         await _settle(pilot, app)
         table = app.screen.query_one("#units", DataTable)
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
-    assert names == ["县总工会", "└ 县工人文化宫", "县工业和信息化局", "县气象局"]
+    assert names[:4] == ["县总工会", "└ 县工人文化宫", "县工业和信息化局", "县气象局"]
+    assert "沂城街道" in names, "the peer-evaluating townships are units too"
 
 
 async def test_empty_database_says_how_to_add_a_unit(tmp_path):
-    from orgeval_tui.db import Database
-
     app = OrgevalApp(Database.open(str(tmp_path / "empty.db")))
 
     async with app.run_test(size=(80, 24)) as pilot:
@@ -39,12 +38,12 @@ async def test_empty_database_says_how_to_add_a_unit(tmp_path):
     assert "orgeval units add" in status
 
 
-async def test_a_failing_load_shows_a_modal_not_a_crash(tmp_path, monkeypatch):
+async def test_a_failing_load_shows_a_modal_not_a_crash(demo_db, monkeypatch):
     def broken_tree(_db):
         raise RuntimeError("disk unplugged")
 
     monkeypatch.setattr("orgeval_tui.services.units.unit_tree", broken_tree)
-    app = OrgevalApp(open_demo_database(path=tmp_path / "demo.db"))
+    app = OrgevalApp(Database.open(str(demo_db)))
 
     async with app.run_test(size=(80, 24)) as pilot:
         await _settle(pilot, app)
@@ -56,8 +55,8 @@ async def test_a_failing_load_shows_a_modal_not_a_crash(tmp_path, monkeypatch):
     assert app.return_code in (None, 0)
 
 
-async def test_ctrl_q_quits(tmp_path):
-    app = OrgevalApp(open_demo_database(path=tmp_path / "demo.db"))
+async def test_ctrl_q_quits(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)))
 
     async with app.run_test(size=(80, 24)) as pilot:
         await _settle(pilot, app)

@@ -1,0 +1,120 @@
+"""Header names seen in office exports, mapped onto field ids; questionnaire item headers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# The first name of each field is the one messages use when a column is missing.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("姓名",),
+    "gender": ("性别",),
+    "birth_date": ("出生日期", "出生年月", "出生年月日"),
+    "id_number": ("身份证号", "身份证号码", "公民身份号码", "公民身份证号码"),
+    "education": ("学历", "最高学历", "文化程度"),
+    "rank": ("职级", "现职级", "职务职级"),
+    "establishment_kind": ("编制类型", "编制性质", "用工性质"),
+    "section": ("科室", "所在科室", "内设机构", "所属科室"),
+    "duty_code": ("职责编号",),
+    "duty_name": ("职责名称", "职责内容"),
+    "category": ("职责类别", "类别"),
+    "log_date": ("日期", "工作日期", "填报日期"),
+    "times": ("次数", "履职次数"),
+    "hours": (
+        "时长",
+        "时长（小时）",
+        "时长(h)",
+        "工作时长",
+        "工作时长（小时）",
+        "工作时长(h)",
+        "履职时长",
+        "履职时长（小时）",
+    ),
+    "case_no": ("工单编号",),
+    "unit": ("承办单位", "办理单位"),
+    "received": ("受理时间",),
+    "deadline": ("办理时限", "截止时间"),
+    "closed": ("办结时间",),
+    "rating": ("满意度", "满意度评价", "回访结果"),
+    "response_code": ("问卷编号",),
+    "respondent": ("评价单位", "填报单位"),
+    "evaluated_unit": ("被评价单位", "评价对象"),
+    "total": ("总分", "合计"),
+}
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalise_header(text: str) -> str:
+    """The header as compared: half-width, no whitespace, no required-marker or colon."""
+    text = _WHITESPACE.sub("", unicodedata.normalize("NFKC", str(text)))
+    return text.strip("*").rstrip(":")
+
+
+def _lookup_key(text: str) -> str:
+    # Latin letters in headers (时长(H), q1) vary in case between systems.
+    return normalise_header(text).casefold()
+
+
+_FIELD_BY_HEADER: dict[str, str] = {}
+for _field, _names in FIELD_ALIASES.items():
+    for _name in _names:
+        _FIELD_BY_HEADER.setdefault(_lookup_key(_name), _field)
+
+
+@lru_cache(maxsize=4096)
+def field_for_header(text: str) -> str | None:
+    return _FIELD_BY_HEADER.get(_lookup_key(text))
+
+
+def display_name(field_id: str) -> str:
+    """The header name used when telling a user which column is missing."""
+    return FIELD_ALIASES[field_id][0]
+
+
+_NUMBER = r"(\d+|[零〇一二两三四五六七八九十]+)"
+_ITEM = re.compile(rf"第{_NUMBER}题(.*)|题(\d+)(.*)|q(\d+)(.*)|(\d+)(.*)")
+# Beyond this a number in a header is something else (a year, a code), not a question.
+_MAX_ITEMS = 500
+# A maximum written after the item: (10分), (满分10分), (10), (满分10).
+_MAXIMUM = re.compile(r"\((?:满分)?(\d+(?:\.\d+)?)分?\)")
+_TRAILING_MAXIMUM = re.compile(r".*?\((?:满分)?(\d+(?:\.\d+)?)分?\)")
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+           "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 … 九十九, the way question numbers are written (第十二题)."""
+    if "十" not in text:
+        return _DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+@lru_cache(maxsize=4096)
+def item_for_header(text: str) -> tuple[int, float | None] | None:
+    """(item number, maximum or None) for a questionnaire item column, else None."""
+    key = _lookup_key(text)
+    match = _ITEM.fullmatch(key)
+    if match is None:
+        return None
+    groups = match.groups()
+    index = next(i for i in range(0, 8, 2) if groups[i] is not None)
+    raw_number, rest = groups[index], groups[index + 1]
+    number = int(raw_number) if raw_number.isdigit() else _chinese_number(raw_number)
+    if not number or number > _MAX_ITEMS:
+        return None
+    if not rest:
+        return number, None
+    maximum = _MAXIMUM.fullmatch(rest)
+    if maximum is None and index == 0:
+        # 第N题 may carry the question's wording, with the maximum at the end if at all.
+        maximum = _TRAILING_MAXIMUM.fullmatch(rest)
+        if maximum is None:
+            return number, None
+    if maximum is None:
+        return None
+    return number, float(maximum.group(1))

@@ -1,0 +1,330 @@
+"""The figures of DOMAIN.md for one unit: the database supplies rows and aggregates
+(grouped in SQL, so a large work log costs no more than reading it once), the pure
+functions of analytics/ compute the figures."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import distinct, func, select
+
+from ..analytics.cases import CaseRow, case_figures
+from ..analytics.duties import CatalogueDuty, DutyLogSummary, duty_figures
+from ..analytics.roster import Person, Quotas, roster_figures
+from ..analytics.surveys import PeerResponse, StaffResponse, peer_figures, staff_survey_figures
+from ..db import Database
+from ..models import (
+    Benchmark,
+    Case,
+    Duty,
+    Evaluation,
+    Section,
+    Staff,
+    Survey,
+    SurveyAnswer,
+    SurveyItem,
+    SurveyResponse,
+    WorkLogEntry,
+)
+from ..timezone import office_tz
+from .calendar import workdays_between
+from .units import find_unit
+
+
+def reference_date(db: Database) -> date:
+    """Ages and headcounts are taken as of the current evaluation's reference date."""
+    with db.read() as session:
+        found = session.scalar(
+            select(Evaluation.reference_date).order_by(Evaluation.id.desc()).limit(1)
+        )
+    return found or date.today()
+
+
+def _headcount(session, unit_id: int) -> int:
+    return session.scalar(select(func.count()).select_from(Staff).where(Staff.unit_id == unit_id))
+
+
+def roster_for_unit(db: Database, unit: str, as_of: date | None = None):
+    as_of = as_of or reference_date(db)
+    with db.read() as session:
+        found = find_unit(session, unit)
+        quotas = Quotas(
+            admin=found.quota_admin,
+            public=found.quota_public,
+            service=found.quota_service,
+            leaders=found.quota_leaders,
+        )
+        rows = session.execute(
+            select(
+                Staff.name,
+                Staff.gender,
+                Staff.birth_date,
+                Staff.education_level,
+                Staff.rank_level,
+                Section.name,
+            )
+            .outerjoin(Section, Section.id == Staff.section_id)
+            .where(Staff.unit_id == found.id)
+            .order_by(Staff.id)
+        ).all()
+        name = found.name
+    people = [Person(*row) for row in rows]
+    return name, as_of, roster_figures(people, as_of, quotas)
+
+
+def duty_summary(session, unit_id: int, start: date, end: date) -> DutyLogSummary:
+    in_period = (
+        WorkLogEntry.unit_id == unit_id,
+        WorkLogEntry.day >= start,
+        WorkLogEntry.day <= end,
+    )
+    per_duty = {
+        code: (entries, times, hours)
+        for code, entries, times, hours in session.execute(
+            select(
+                Duty.code,
+                func.count(),
+                func.sum(WorkLogEntry.times),
+                func.sum(WorkLogEntry.hours),
+            )
+            .join(Duty, Duty.id == WorkLogEntry.duty_id)
+            .where(*in_period)
+            .group_by(Duty.code)
+        )
+    }
+    per_section = {
+        section: (entries, hours, persons)
+        for section, entries, hours, persons in session.execute(
+            select(
+                Section.name,
+                func.count(),
+                func.sum(WorkLogEntry.hours),
+                func.count(distinct(WorkLogEntry.person)),
+            )
+            .outerjoin(Section, Section.id == WorkLogEntry.section_id)
+            .where(*in_period)
+            .group_by(Section.name)
+        )
+    }
+    persons_by_day, per_month = {}, defaultdict(lambda: [0, []])
+    for day, entries, hours, persons in session.execute(
+        select(
+            WorkLogEntry.day,
+            func.count(),
+            func.sum(WorkLogEntry.hours),
+            func.count(distinct(WorkLogEntry.person)),
+        )
+        .where(*in_period)
+        .group_by(WorkLogEntry.day)
+    ):
+        persons_by_day[day] = persons
+        month = per_month[f"{day:%Y-%m}"]
+        month[0] += entries
+        month[1].append(hours)
+    log_persons = session.scalar(
+        select(func.count(distinct(WorkLogEntry.person))).where(*in_period)
+    )
+    return DutyLogSummary(
+        per_duty=per_duty,
+        per_section=per_section,
+        per_month={m: (e, math.fsum(h)) for m, (e, h) in sorted(per_month.items())},
+        persons_by_day=persons_by_day,
+        log_persons=log_persons,
+    )
+
+
+def duties_for_unit(db: Database, unit: str, start: date, end: date):
+    workdays = workdays_between(db, start, end)
+    with db.read() as session:
+        found = find_unit(session, unit)
+        catalogue = [
+            CatalogueDuty(code=code, name=name, section=section, category=category)
+            for code, name, section, category in session.execute(
+                select(Duty.code, Duty.name, Section.name, Duty.category)
+                .outerjoin(Section, Section.id == Duty.section_id)
+                .where(Duty.unit_id == found.id)
+                .order_by(Duty.id)
+            )
+        ]
+        summary = duty_summary(session, found.id, start, end)
+        headcount = _headcount(session, found.id)
+        name = found.name
+    figures = duty_figures(
+        catalogue,
+        summary,
+        workdays=workdays.days,
+        workdays_assumed=workdays.assumed,
+        roster_headcount=headcount or None,
+    )
+    return name, figures
+
+
+def cases_for_unit(db: Database, unit: str, channel: str, start: date, end: date):
+    tz = office_tz()
+    with db.read() as session:
+        found = find_unit(session, unit)
+        in_period = (Case.channel == channel, Case.received_on >= start, Case.received_on <= end)
+        rows = session.execute(
+            select(Case.case_no, Case.received_on, Case.deadline_at, Case.closed_at, Case.rating)
+            .where(*in_period, Case.unit_id == found.id)
+            .order_by(Case.received_on, Case.case_no)
+        ).all()
+        county = dict(
+            session.execute(
+                select(Case.unit_name, func.count()).where(*in_period).group_by(Case.unit_name)
+            ).all()
+        )
+        benchmark = session.scalar(
+            select(Benchmark.value).where(
+                Benchmark.figure == "county_average_cases",
+                Benchmark.channel == channel,
+                Benchmark.period_start == start,
+                Benchmark.period_end == end,
+            )
+        )
+        headcount = _headcount(session, found.id)
+        name = found.name
+    cases = [
+        CaseRow(
+            case_no=no,
+            received_on=received,
+            deadline_at=deadline.astimezone(tz).replace(tzinfo=None) if deadline else None,
+            closed_at=closed.astimezone(tz).replace(tzinfo=None) if closed else None,
+            rating=rating,
+        )
+        for no, received, deadline, closed, rating in rows
+    ]
+    figures = case_figures(
+        cases, headcount=headcount or None, county_counts=county, benchmark=benchmark
+    )
+    return name, figures
+
+
+def _survey_ids(session, kind: str) -> list[int]:
+    return list(session.scalars(select(Survey.id).where(Survey.kind == kind)))
+
+
+def peer_for_unit(db: Database, unit: str):
+    with db.read() as session:
+        found = find_unit(session, unit)
+        maxima = dict(
+            session.execute(
+                select(SurveyItem.id, SurveyItem.max_score)
+                .join(Survey, Survey.id == SurveyItem.survey_id)
+                .where(Survey.kind == "peer")
+            ).all()
+        )
+        answers = defaultdict(list)
+        for response_id, item_id, score in session.execute(
+            select(SurveyAnswer.response_id, SurveyAnswer.item_id, SurveyAnswer.score)
+            .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+            .join(Survey, Survey.id == SurveyResponse.survey_id)
+            .where(Survey.kind == "peer", SurveyResponse.unit_id == found.id)
+            .order_by(SurveyAnswer.response_id, SurveyAnswer.item_id)
+        ):
+            answers[response_id].append((item_id, score))
+        responses = [
+            PeerResponse(
+                code=code,
+                respondent=respondent,
+                scores=[score for _, score in answers[rid]],
+                maxima=[maxima[item] for item, _ in answers[rid]],
+            )
+            for rid, code, respondent in session.execute(
+                select(SurveyResponse.id, SurveyResponse.code, SurveyResponse.respondent)
+                .join(Survey, Survey.id == SurveyResponse.survey_id)
+                .where(Survey.kind == "peer", SurveyResponse.unit_id == found.id)
+                .order_by(SurveyResponse.id)
+            )
+        ]
+        name = found.name
+    return name, peer_figures(responses)
+
+
+def staff_survey_for_unit(db: Database, unit: str):
+    with db.read() as session:
+        found = find_unit(session, unit)
+        items = dict(
+            session.execute(
+                select(SurveyItem.number, SurveyItem.text)
+                .join(Survey, Survey.id == SurveyItem.survey_id)
+                .where(Survey.kind == "staff")
+                .order_by(SurveyItem.number)
+            ).all()
+        )
+        answers = defaultdict(dict)
+        codes = {}
+        for rid, code, number, score in session.execute(
+            select(SurveyResponse.id, SurveyResponse.code, SurveyItem.number, SurveyAnswer.score)
+            .join(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
+            .join(SurveyItem, SurveyItem.id == SurveyAnswer.item_id)
+            .join(Survey, Survey.id == SurveyResponse.survey_id)
+            .where(Survey.kind == "staff", SurveyResponse.unit_id == found.id)
+        ):
+            answers[rid][number] = score
+            codes[rid] = code
+        name = found.name
+    responses = [StaffResponse(code=codes[rid], scores=scores) for rid, scores in answers.items()]
+    return name, staff_survey_figures(responses, items)
+
+
+def evaluation_overview(db: Database) -> dict:
+    """The current evaluation at a glance: its units, questionnaires and problems."""
+    from ..models import EvaluationPeriod, EvaluationUnit, Problem, Unit
+
+    with db.read() as session:
+        evaluation = session.scalars(select(Evaluation).order_by(Evaluation.id.desc())).first()
+        if evaluation is None:
+            from ..errors import UserError
+            from ..i18n import t
+
+            raise UserError(t("figures.no_evaluation"))
+        periods = session.execute(
+            select(EvaluationPeriod.label, EvaluationPeriod.start, EvaluationPeriod.end)
+            .where(EvaluationPeriod.evaluation_id == evaluation.id)
+            .order_by(EvaluationPeriod.start)
+        ).all()
+        units = list(
+            session.scalars(
+                select(Unit.name)
+                .join(EvaluationUnit, EvaluationUnit.unit_id == Unit.id)
+                .where(EvaluationUnit.evaluation_id == evaluation.id)
+                .order_by(Unit.id)
+            )
+        )
+        peer = (Survey.kind == "peer", Survey.evaluation_id == evaluation.id)
+        peer_responses = session.scalar(
+            select(func.count()).select_from(SurveyResponse).join(Survey).where(*peer)
+        )
+        peer_departments = session.scalar(
+            select(func.count(distinct(SurveyResponse.respondent))).join(Survey).where(*peer)
+        )
+        staff_items = session.scalar(
+            select(func.count())
+            .select_from(SurveyItem)
+            .join(Survey)
+            .where(Survey.kind == "staff", Survey.evaluation_id == evaluation.id)
+        )
+        in_evaluation = Problem.evaluation_id == evaluation.id
+        problems = session.scalar(select(func.count()).select_from(Problem).where(in_evaluation))
+        fed_back = session.scalar(
+            select(func.count())
+            .select_from(Problem)
+            .where(in_evaluation, Problem.fed_back_on.is_not(None))
+        )
+    return {
+        "evaluation": evaluation.name,
+        "reference_date": evaluation.reference_date.isoformat(),
+        "periods": [
+            {"label": label, "from": start.isoformat(), "to": end.isoformat()}
+            for label, start, end in periods
+        ],
+        "units": units,
+        "peer_responses": peer_responses,
+        "peer_departments": peer_departments,
+        "staff_items": staff_items,
+        "problems": problems,
+        "problems_fed_back": fed_back,
+    }

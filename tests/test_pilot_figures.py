@@ -1,0 +1,117 @@
+"""Every figure of DOMAIN.md's pilot table, out of the demo database, through
+`orgeval analyze` — the path an evaluator uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgeval_tui.analytics.display import one_decimal, percent, two_decimals
+
+YEAR_2020 = ("--from", "2020-01-01", "--to", "2020-12-31")
+FIRST_HALF_2021 = ("--from", "2021-01-01", "--to", "2021-06-30")
+
+
+@pytest.fixture
+def analyze(cli, demo_template):
+    def run(*args):
+        result = cli("--db", str(demo_template), "analyze", *args, "--json")
+        assert result.code == 0, result.err
+        return result.json()
+
+    return run
+
+
+def test_trade_union_roster(analyze):
+    figures = analyze("roster", "--unit", "县总工会")
+
+    assert figures["headcount"] == 7
+    assert figures["female"] == 1
+    assert one_decimal(figures["avg_age"]) == "52.0"
+    assert figures["section_level_or_above_share"] == 1.0
+    assert {flag["id"] for flag in figures["flags"]} >= {"ageing", "leadership_heavy"}
+
+
+def test_workers_cultural_palace_roster(analyze):
+    figures = analyze("roster", "--unit", "县工人文化宫")
+
+    assert figures["headcount"] == 12
+    assert one_decimal(figures["avg_age"]) == "39.8"
+    assert figures["college_or_above_share"] == 1.0
+
+
+def test_industry_bureau_duties_2020(analyze):
+    figures = analyze("duties", "--unit", "县工信局", *YEAR_2020)
+
+    assert (figures["duties_defined"], figures["duties_executed"]) == (132, 94)
+    assert percent(figures["execution_rate"]) == "71.21%"
+    assert percent(figures["fill_rate"]) == "82.67%"
+    assert percent(figures["workload_ratio"]) == "78.94%"
+    assert percent(figures["business_share_by_count"]) == "77.78%"
+    assert percent(figures["business_share_by_hours"]) == "76.18%"
+    assert figures["workdays"] == 249
+    assert figures["workdays_assumed"] is False
+    assert len(figures["never_executed"]) == 38
+
+
+@pytest.mark.parametrize(("period", "cases"), [(YEAR_2020, 110), (FIRST_HALF_2021, 44)])
+def test_industry_bureau_hotline_cases(analyze, period, cases):
+    figures = analyze("cases", "--unit", "县工信局", "--channel", "hotline", *period)
+
+    assert figures["cases"] == cases
+    assert figures["on_time_rate"] == 1.0
+    assert figures["satisfaction_rate"] == 1.0
+    assert figures["above_county_average"] is True
+    assert figures["cases"] > figures["county_average_cases"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "score"), [("县总工会", "99.70"), ("县工信局", "99.28"), ("县气象局", "99.20")]
+)
+def test_peer_scores(analyze, unit, score):
+    figures = analyze("peer", "--unit", unit)
+
+    assert two_decimals(figures["peer_score"]) == score
+    assert figures["peer_departments"] == 50
+
+
+@pytest.mark.parametrize("unit", ["县总工会", "县工信局", "县气象局"])
+def test_staff_questionnaire_has_25_items(analyze, unit):
+    assert analyze("staff", "--unit", unit)["item_count"] == 25
+
+
+def test_evaluation_overview(analyze):
+    overview = analyze("evaluation")
+
+    assert overview["units"] == ["县总工会", "县工业和信息化局", "县气象局"]
+    assert overview["peer_departments"] == 50
+    assert overview["peer_responses"] >= 1000
+    assert overview["staff_items"] == 25
+    assert overview["problems_fed_back"] == 10
+
+
+def test_the_readable_table_shows_the_same_figures(cli, demo_template):
+    shown = cli(
+        "--db",
+        str(demo_template),
+        "--lang",
+        "zh",
+        "analyze",
+        "duties",
+        "--unit",
+        "县工信局",
+        *YEAR_2020,
+    )
+
+    assert shown.code == 0, shown.err
+    for text in (
+        "执行率",
+        "71.21%",
+        "填报率",
+        "82.67%",
+        "工作量比率",
+        "78.94%",
+        "77.78%",
+        "76.18%",
+        "GXJ013",
+    ):
+        assert text in shown.out
