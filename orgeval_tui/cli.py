@@ -31,6 +31,8 @@ analyze_app = typer.Typer(help="Compute the figures of a unit.", no_args_is_help
 app.add_typer(analyze_app, name="analyze")
 calendar_app = typer.Typer(help="The working-day calendar.", no_args_is_help=True)
 app.add_typer(calendar_app, name="calendar")
+benchmark_app = typer.Typer(help="Entered comparison values.", no_args_is_help=True)
+app.add_typer(benchmark_app, name="benchmark")
 
 UnitOption = Annotated[str, typer.Option("--unit", help="Unit name or short name.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -420,6 +422,55 @@ def calendar_seed(ctx: typer.Context) -> None:
         typer.echo(t("calendar.seeded", years=f"{years[0]}–{years[-1]}"))
     else:
         typer.echo(t("calendar.nothing_seeded"))
+
+
+@benchmark_app.command("set")
+def benchmark_set(
+    ctx: typer.Context,
+    figure: Annotated[str, typer.Argument(help="county_average_cases")],
+    value: Annotated[float, typer.Argument(help="The value to compare with.")],
+    channel: Annotated[str, typer.Option("--channel", help="hotline or service.")],
+    start: PeriodFrom,
+    end: PeriodTo,
+    note: Annotated[str | None, typer.Option("--note", help="Where the value comes from.")] = None,
+) -> None:
+    """Enter a comparison value; it wins over the computed county average."""
+    from .services.benchmarks import set_benchmark
+
+    view = set_benchmark(
+        _open_db(ctx),
+        figure,
+        channel=channel,
+        start=_date(start, "--from"),
+        end=_date(end, "--to"),
+        value=value,
+        note=note,
+    )
+    typer.echo(
+        t(
+            "benchmark.set",
+            figure=view.figure,
+            value=f"{view.value:g}",
+            start=view.start.isoformat(),
+            end=view.end.isoformat(),
+        )
+    )
+
+
+@benchmark_app.command("list")
+def benchmark_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """The entered comparison values."""
+    from .services.benchmarks import list_benchmarks
+
+    views = list_benchmarks(_open_db(ctx))
+    if as_json:
+        _print_json([v.to_json() for v in views])
+        return
+    for v in views:
+        typer.echo(
+            f"{v.figure}  {v.channel}  {v.start.isoformat()} – {v.end.isoformat()}  "
+            f"{v.value:g}  {v.note or ''}".rstrip()
+        )
 
 
 def main() -> None:

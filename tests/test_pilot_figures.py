@@ -115,3 +115,40 @@ def test_the_readable_table_shows_the_same_figures(cli, demo_template):
         "GXJ013",
     ):
         assert text in shown.out
+
+
+def test_an_entered_benchmark_wins_over_the_computed_average(cli, demo_db):
+    db = ("--db", str(demo_db))
+    entered = cli(
+        *db,
+        "benchmark",
+        "set",
+        "county_average_cases",
+        "120",
+        "--channel",
+        "hotline",
+        *YEAR_2020,
+        "--note",
+        "市平均",
+    )
+    assert entered.code == 0, entered.err
+
+    figures = cli(
+        *db, "analyze", "cases", "--unit", "县工信局", "--channel", "hotline", *YEAR_2020, "--json"
+    ).json()
+
+    assert figures["county_average_cases"] == 120
+    assert figures["county_average_source"] == "benchmark"
+    assert figures["above_county_average"] is False
+    other_period = cli(
+        *db,
+        "analyze",
+        "cases",
+        "--unit",
+        "县工信局",
+        "--channel",
+        "hotline",
+        *FIRST_HALF_2021,
+        "--json",
+    ).json()
+    assert other_period["county_average_source"] == "computed"

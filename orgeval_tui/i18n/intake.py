@@ -32,6 +32,9 @@ EN = {
     "intake.kind.survey:peer": "peer questionnaires",
     "intake.kind.survey:staff": "staff questionnaires",
     "intake.all_units": "all units",
+    "benchmark.bad_figure": "no benchmark can be entered for {figure}: use one of {figures}",
+    "benchmark.negative": "a benchmark cannot be negative ({value})",
+    "benchmark.set": "{figure} for {start} – {end}: {value}",
 }
 
 ZH = {
@@ -66,4 +69,7 @@ ZH = {
     "intake.kind.survey:peer": "互评问卷",
     "intake.kind.survey:staff": "干部职工问卷",
     "intake.all_units": "全部单位",
+    "benchmark.bad_figure": "不能为 {figure} 录入基准值，可用：{figures}",
+    "benchmark.negative": "基准值不能为负数（{value}）",
+    "benchmark.set": "{figure}（{start} – {end}）：{value}",
 }
