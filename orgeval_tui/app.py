@@ -1,4 +1,4 @@
-"""The Textual application: screens, bindings and the one place worker errors land."""
+"""The Textual application: screens, bindings, keymap, and the one place worker errors land."""
 
 from __future__ import annotations
 
@@ -8,25 +8,49 @@ from textual.binding import Binding
 from .db import Database
 from .errors import UserError
 from .i18n import t
+from .screens.palette import UnitCommands
 from .screens.workers import WorkFailed
+from .widgets.translated import TranslatedBindings
 
 
-class OrgevalApp(App):
+class OrgevalApp(TranslatedBindings, App):
     CSS_PATH = "styles/app.tcss"
     TITLE = "orgeval"
+    COMMANDS = App.COMMANDS | {UnitCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", t("tui.quit"), id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True),
+        Binding("question_mark", "help", "key.help", id="app.help"),
+        Binding("tab", "focus_next", "key.next_pane", show=False, id="app.next_pane"),
     ]
 
-    def __init__(self, database: Database):
+    def __init__(self, database: Database, keymap: dict[str, str] | None = None):
         super().__init__()
         self.database = database
+        self.search_entries = None
+        self._keymap = keymap
 
     def on_mount(self) -> None:
+        from .config import load_keymap
         from .screens.home import HomeScreen
 
         self.title = t("tui.title")
+        try:
+            self.set_keymap(self._keymap if self._keymap is not None else load_keymap())
+        except UserError as exc:
+            self.notify(str(exc), severity="error")
         self.push_screen(HomeScreen())
+
+    def open_unit(self, unit_id: int) -> None:
+        from .screens.unit import UnitScreen
+
+        self.push_screen(UnitScreen(unit_id))
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen.for_app(self))
 
     def on_work_failed(self, message: WorkFailed) -> None:
         from .screens.error import ErrorScreen

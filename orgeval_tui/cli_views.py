@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .presentation import unit_cells, unit_columns, walk_tree
+from .presentation import figure_label as _label
+from .presentation import figure_value, unit_cells, unit_columns, walk_tree
 
 
 def unit_tree_table(roots, console: Console | None = None) -> None:
@@ -15,27 +16,6 @@ def unit_tree_table(roots, console: Console | None = None) -> None:
     for depth, node in walk_tree(roots):
         table.add_row(*unit_cells(node, depth))
     (console or Console()).print(table)
-
-
-def _label(key: str) -> str:
-    from .i18n import catalogues, current_language
-
-    return catalogues()[current_language()].get(f"figure.{key}", key)
-
-
-def figure_value(key: str, value) -> str:
-    from .analytics.display import figure_text
-    from .i18n import catalogues, current_language
-
-    if key == "id":
-        return catalogues()[current_language()].get(f"flag.{value}", str(value))
-    if key in ("category", "persons_source", "county_average_source") and isinstance(value, str):
-        return _label(value)
-    if isinstance(value, bool):
-        return "✓" if value else "✗"
-    if isinstance(value, dict):
-        return ", ".join(f"{_label(k)} {figure_value(k, v)}" for k, v in value.items())
-    return figure_text(key, value)
 
 
 def _rows_table(title: str, rows: list[dict]) -> Table:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .i18n import t
+from .i18n import catalogues, current_language, t
 
 
 def unit_columns() -> list[str]:
@@ -31,3 +31,21 @@ def unit_cells(node, depth: int) -> tuple[str, ...]:
         str(node.quota_service),
         str(node.quota_leaders),
     )
+
+
+def figure_label(key: str) -> str:
+    return catalogues()[current_language()].get(f"figure.{key}", key)
+
+
+def figure_value(key: str, value) -> str:
+    from .analytics.display import figure_text
+
+    if key == "id":
+        return catalogues()[current_language()].get(f"flag.{value}", str(value))
+    if key in ("category", "persons_source", "county_average_source") and isinstance(value, str):
+        return figure_label(value)
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, dict):
+        return ", ".join(f"{figure_label(k)} {figure_value(k, v)}" for k, v in value.items())
+    return figure_text(key, value)

@@ -1,52 +1,98 @@
-"""The first screen: the registered units, loaded off the UI thread."""
+"""The first screen: the evaluation's progress and the unit tree, loaded off the UI thread."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from orgeval_tui.app import OrgevalApp
 from orgeval_tui.db import Database
 from orgeval_tui.screens.error import ErrorScreen
 from orgeval_tui.screens.home import HomeScreen
+from orgeval_tui.screens.unit import UnitScreen
+
+from .helpers import settle, table_rows, tree_labels
 
 
-async def _settle(pilot, app) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def test_home_lists_the_pilot_units_with_children_indented(demo_db):
-    app = OrgevalApp(Database.open(str(demo_db)))
+async def test_home_shows_each_evaluated_units_progress(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot, app)
-        table = app.screen.query_one("#units", DataTable)
-        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        await settle(pilot)
+        rows = table_rows(app.screen.query_one("#progress"))
 
-    assert names[:4] == ["县总工会", "└ 县工人文化宫", "县工业和信息化局", "县气象局"]
-    assert "沂城街道" in names, "the peer-evaluating townships are units too"
+    assert [r[0] for r in rows] == ["总工会", "县工信局", "气象局"]
+    bureau = rows[1]
+    assert bureau[1:4] == ["19", "12255", "154"], "roster, log entries, cases loaded"
+    assert bureau[5] == "375", "peer questionnaires"
+    assert bureau[10] == "4", "problems struck off"
+    weather = rows[2]
+    assert (weather[8], weather[9]) == ("1", "1"), "one open problem, overdue"
 
 
-async def test_empty_database_says_how_to_add_a_unit(tmp_path):
-    app = OrgevalApp(Database.open(str(tmp_path / "empty.db")))
+async def test_the_unit_tree_puts_institutions_under_their_department(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot, app)
-        status = str(app.screen.query_one("#status", Static).render())
+        await settle(pilot)
+        labels = tree_labels(app.screen.query_one("#unit-tree"))
 
-    assert "orgeval units add" in status
+    assert labels[:3] == [
+        "县总工会（总工会）",
+        "县工人文化宫（文化宫）",
+        "县工业和信息化局（县工信局）",
+    ]
+    assert len(labels) == 54
+
+
+async def test_slash_filters_the_tree_by_pinyin_initials(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#unit-tree").focus()
+        await pilot.press("slash", "y", "c", "j", "d")
+        await pilot.pause()
+        labels = tree_labels(app.screen.query_one("#unit-tree"))
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        opened = app.screen
+
+    assert labels == ["沂城街道（沂城）"]
+    assert isinstance(opened, UnitScreen)
+
+
+async def test_enter_on_a_progress_row_opens_the_unit(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, UnitScreen)
+        assert app.screen.figures.info.name == "县工业和信息化局"
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_empty_database_lists_no_evaluation(tmp_path):
+    app = OrgevalApp(Database.open(str(tmp_path / "empty.db")), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        title = str(app.screen.query_one("#progress-title", Static).render())
+
+    assert "No evaluation yet" in title
 
 
 async def test_a_failing_load_shows_a_modal_not_a_crash(demo_db, monkeypatch):
-    def broken_tree(_db):
+    def broken(_db):
         raise RuntimeError("disk unplugged")
 
-    monkeypatch.setattr("orgeval_tui.services.units.unit_tree", broken_tree)
-    app = OrgevalApp(Database.open(str(demo_db)))
+    monkeypatch.setattr("orgeval_tui.services.workspace.evaluation_progress", broken)
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot, app)
+        await settle(pilot)
         assert isinstance(app.screen, ErrorScreen)
         assert "disk unplugged" in str(app.screen.query_one("#error-message", Static).render())
         await pilot.press("escape")
@@ -56,10 +102,10 @@ async def test_a_failing_load_shows_a_modal_not_a_crash(demo_db, monkeypatch):
 
 
 async def test_ctrl_q_quits(demo_db):
-    app = OrgevalApp(Database.open(str(demo_db)))
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot, app)
+        await settle(pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()
 

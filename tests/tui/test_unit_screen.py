@@ -1,0 +1,153 @@
+"""Reaching a unit from the palette and reading its figures, as an evaluator does."""
+
+from __future__ import annotations
+
+from orgeval_tui.app import OrgevalApp
+from orgeval_tui.db import Database
+from orgeval_tui.i18n import set_language
+from orgeval_tui.screens.help import HelpScreen
+from orgeval_tui.screens.home import HomeScreen
+from orgeval_tui.screens.unit import UnitScreen
+
+from .helpers import settle, table_rows
+
+
+async def _open_bureau_from_the_palette(pilot):
+    await settle(pilot)
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press("g", "x", "j")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_ctrl_p_gxj_enter_opens_the_bureau_with_its_execution_rate(demo_db):
+    set_language("zh")
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        screen = app.screen
+        overview = dict(table_rows(screen.query_one("#overview-table")))
+
+    assert isinstance(screen, UnitScreen)
+    assert overview["单位"] == "县工业和信息化局"
+    assert overview["2020年度 执行率"] == "71.21%"
+    assert overview["2020年度 填报率"] == "82.67%"
+    assert overview["2020年度 工作量比率"] == "78.94%"
+    assert overview["互评得分"] == "99.28"
+
+
+async def test_tabs_show_roster_duties_services_and_problems(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        screen = app.screen
+        await pilot.press("right_square_bracket")
+        roster_tab = screen.query_one("#tabs").active
+        duties = dict(table_rows(screen.query_one("#duties-table")))
+        never = table_rows(screen.query_one("#duties-never"))
+        services = table_rows(screen.query_one("#services-table"))
+        problems = table_rows(screen.query_one("#problems-table"))
+
+    assert roster_tab == "roster"
+    assert duties["duties executed"] == "94"
+    assert duties["core business share by hours"] == "76.18%"
+    assert len(never) == 38
+    assert ["cases", "110"] in services and ["cases", "44"] in services
+    assert [row[0] for row in problems] == ["2021-005", "2021-006", "2021-007", "2021-008"]
+
+
+async def test_numbers_are_one_key_away_from_a_chart(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        chart = app.screen.query_one("#roster-ages")
+        chart.focus()
+        bars = str(chart.render())
+        await pilot.press("n")
+        numbers = str(chart.render())
+
+    assert "█" in bars
+    assert "█" not in numbers and "45–54" in numbers
+
+
+async def test_c_copies_the_problem_number(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        app.screen.query_one("#tabs").active = "problems"
+        app.screen.query_one("#problems-table").focus()
+        await pilot.press("j", "c")
+        await pilot.pause()
+
+    assert app.clipboard == "2021-006"
+
+
+async def test_question_mark_shows_the_focused_widgets_keys_first(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        rows = table_rows(help_screen.query_one("#help-table"))
+        await pilot.press("escape")
+        await pilot.pause()
+        back = app.screen
+
+    assert isinstance(help_screen, HelpScreen)
+    assert rows[0][0].startswith("Keys of overview-table")
+    ids = [row[2] for row in rows]
+    assert "table.down" in ids and "unit.back" in ids and "app.quit" in ids
+    assert ids.index("table.down") < ids.index("unit.back") < ids.index("app.quit")
+    assert isinstance(back, UnitScreen)
+
+
+async def test_keys_can_be_rebound_from_the_config(demo_db, tmp_path, monkeypatch):
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\n"app.help" = "f1"\n"unit.back" = "backspace"\n', encoding="utf-8")
+    monkeypatch.setenv("ORGEVAL_CONFIG", str(config))
+    app = OrgevalApp(Database.open(str(demo_db)))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, UnitScreen), "? no longer opens help"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+def test_no_binding_takes_ctrl_s_or_ctrl_j():
+    from orgeval_tui.screens import error, help, home, unit
+    from orgeval_tui.widgets import figures, unit_navigator, vim
+
+    classes = [
+        OrgevalApp,
+        home.HomeScreen,
+        unit.UnitScreen,
+        help.HelpScreen,
+        error.ErrorScreen,
+        figures.BarChart,
+        unit_navigator.UnitNavigator,
+        vim.VimDataTable,
+        vim.VimTree,
+    ]
+    own = [binding for cls in classes for binding in cls.__dict__.get("BINDINGS", [])]
+    keys = {key for binding in own for key in binding.key.split(",")}
+    ids = [binding.id for binding in own]
+
+    assert "ctrl+s" not in keys and "ctrl+j" not in keys
+    assert all(ids), "every binding has an id"
+    assert len(ids) == len(set(ids))
