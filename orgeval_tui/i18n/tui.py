@@ -1,6 +1,12 @@
 """Messages of the terminal interface: screens, keys, help."""
 
 EN = {
+    "key.next_page": "Next page",
+    "key.previous_page": "Previous page",
+    "key.first_page": "First page",
+    "key.last_page": "Last page",
+    "tui.log.headers": "date|person|section|duty|name|times|hours",
+    "tui.log.title": "Work log",
     "key.quit": "Quit",
     "key.help": "Help",
     "key.back": "Back",
@@ -29,6 +35,7 @@ EN = {
     "tui.tab.overview": "Overview",
     "tui.tab.roster": "Roster",
     "tui.tab.duties": "Duties",
+    "tui.tab.log": "Log",
     "tui.tab.services": "Services",
     "tui.tab.evaluations": "Evaluations",
     "tui.tab.problems": "Problems",
@@ -62,6 +69,12 @@ EN = {
 }
 
 ZH = {
+    "key.next_page": "下一页",
+    "key.previous_page": "上一页",
+    "key.first_page": "第一页",
+    "key.last_page": "最后一页",
+    "tui.log.headers": "日期|姓名|科室|职责|名称|次数|时长",
+    "tui.log.title": "履职记录",
     "key.quit": "退出",
     "key.help": "帮助",
     "key.back": "返回",
@@ -90,6 +103,7 @@ ZH = {
     "tui.tab.overview": "概况",
     "tui.tab.roster": "人员",
     "tui.tab.duties": "履职",
+    "tui.tab.log": "记录",
     "tui.tab.services": "办件",
     "tui.tab.evaluations": "评议",
     "tui.tab.problems": "问题",

@@ -17,11 +17,12 @@ from ..analytics.ladders import EDUCATION_KEYS, RANK_KEYS
 from ..i18n import t
 from ..presentation import figure_label, figure_value
 from ..widgets.figures import Bar, BarChart, FigureTable
+from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import VimDataTable
 from .workers import db_worker
 
-TABS = ("overview", "roster", "duties", "services", "evaluations", "problems")
+TABS = ("overview", "roster", "duties", "log", "services", "evaluations", "problems")
 
 
 def _rows(figures, keys) -> list[tuple[str, str]]:
@@ -67,6 +68,8 @@ class UnitScreen(TranslatedBindings, Screen):
                     yield BarChart(id="duties-sections")
                     yield BarChart(id="duties-months")
                     yield FigureTable(id="duties-never")
+            with TabPane(t("tui.tab.log"), id="log"):
+                yield PagedTable(t("tui.log.headers").split("|"), id="log-table")
             with TabPane(t("tui.tab.services"), id="services"):
                 with VerticalScroll():
                     yield FigureTable(id="services-table")
@@ -105,6 +108,40 @@ class UnitScreen(TranslatedBindings, Screen):
         for pane in self.query(TabPane):
             pane.loading = False
         self.query_one("#overview-table", FigureTable).focus()
+        if figures.duties:
+            self.load_log_page(0)
+
+    @db_worker(group="unit-log")
+    def load_log_page(self, offset: int) -> None:
+        from ..services.worklog import log_page
+
+        period = self.figures.duties[0][0]
+        page = log_page(self.app.database, self.unit_id, period.start, period.end, offset)
+        self.post_message(self.LogPage(page))
+
+    class LogPage(Message):
+        def __init__(self, page) -> None:
+            super().__init__()
+            self.page = page
+
+    def on_unit_screen_log_page(self, message: LogPage) -> None:
+        page = message.page
+        rows = [
+            (
+                line.day.isoformat(),
+                line.person,
+                line.section or "—",
+                line.duty_code,
+                line.duty_name,
+                str(line.times),
+                one_decimal(line.hours),
+            )
+            for line in page.lines
+        ]
+        self.query_one("#log-table", PagedTable).show_page(page.offset, page.total, rows)
+
+    def on_paged_table_page_wanted(self, message: PagedTable.PageWanted) -> None:
+        self.load_log_page(message.offset)
 
     def _show_overview(self, figures) -> None:
         info = figures.info
@@ -294,6 +331,18 @@ class UnitScreen(TranslatedBindings, Screen):
         tabs = self.query_one("#tabs", TabbedContent)
         index = TABS.index(tabs.active) if tabs.active in TABS else 0
         tabs.active = TABS[(index + step) % len(TABS)]
+        self.call_after_refresh(self._focus_active_pane)
+
+    def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
+        self.call_after_refresh(self._focus_active_pane)
+
+    def _focus_active_pane(self) -> None:
+        pane = self.query_one("#tabs", TabbedContent).active_pane
+        if pane is None:
+            return
+        target = next((w for w in pane.query("*") if w.focusable and w.display), None)
+        if target is not None:
+            target.focus()
 
     def action_copy_number(self) -> None:
         table = self.query_one("#problems-table", VimDataTable)

@@ -131,7 +131,7 @@ async def test_keys_can_be_rebound_from_the_config(demo_db, tmp_path, monkeypatc
 
 def test_no_binding_takes_ctrl_s_or_ctrl_j():
     from orgeval_tui.screens import error, help, home, unit
-    from orgeval_tui.widgets import figures, unit_navigator, vim
+    from orgeval_tui.widgets import figures, paged_table, unit_navigator, vim
 
     classes = [
         OrgevalApp,
@@ -140,6 +140,7 @@ def test_no_binding_takes_ctrl_s_or_ctrl_j():
         help.HelpScreen,
         error.ErrorScreen,
         figures.BarChart,
+        paged_table.PagedTable,
         unit_navigator.UnitNavigator,
         vim.VimDataTable,
         vim.VimTree,
@@ -151,3 +152,26 @@ def test_no_binding_takes_ctrl_s_or_ctrl_j():
     assert "ctrl+s" not in keys and "ctrl+j" not in keys
     assert all(ids), "every binding has an id"
     assert len(ids) == len(set(ids))
+
+
+async def test_the_work_log_is_paged_not_loaded_whole(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        log = app.screen.query_one("#log-table")
+        first = (log.page_offset, log.total, log.query_one("VimDataTable").row_count)
+        await pilot.press("n")
+        await settle(pilot)
+        second = log.page_offset
+        await pilot.press("greater_than_sign")
+        await settle(pilot)
+        last = (log.page_offset, log.query_one("VimDataTable").row_count)
+        position = str(log.query_one(".paged-position").render())
+
+    assert first == (0, 8154, 200), "2020 has 8,154 entries; one page of 200 is shown"
+    assert second == 200
+    assert last == (8000, 154)
+    assert position == "8,001–8,154 / 8,154"

@@ -1,0 +1,71 @@
+"""A table over many rows, holding one page at a time.
+
+The owner supplies the pages (from a worker); the table asks for the next page when the
+cursor runs off the end, and shows where it is: "201–400 / 100,000".
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static
+
+from .translated import TranslatedBindings
+from .vim import VimDataTable
+
+
+class PagedTable(TranslatedBindings, Vertical):
+    BINDINGS = [
+        Binding("n", "next_page", "key.next_page", id="paged.next"),
+        Binding("p", "previous_page", "key.previous_page", id="paged.previous"),
+        Binding("less_than_sign", "first_page", "key.first_page", show=False, id="paged.first"),
+        Binding("greater_than_sign", "last_page", "key.last_page", show=False, id="paged.last"),
+    ]
+
+    class PageWanted(Message):
+        def __init__(self, table: PagedTable, offset: int) -> None:
+            super().__init__()
+            self.table, self.offset = table, offset
+
+    def __init__(self, columns: list[str], page_size: int = 200, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.columns, self.page_size = columns, page_size
+        self.page_offset, self.total = 0, 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="paged-position")
+        yield VimDataTable(cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.query_one(VimDataTable).add_columns(*self.columns)
+
+    def show_page(self, offset: int, total: int, rows: list[tuple], at_end: bool = False) -> None:
+        self.page_offset, self.total = offset, total
+        table = self.query_one(VimDataTable)
+        table.clear()
+        for row in rows:
+            table.add_row(*row)
+        if at_end and rows:
+            table.move_cursor(row=len(rows) - 1)
+        first = offset + 1 if rows else 0
+        self.query_one(".paged-position", Static).update(
+            f"{first:,}–{offset + len(rows):,} / {total:,}"
+        )
+
+    def _want(self, offset: int) -> None:
+        if 0 <= offset < max(self.total, 1) and offset != self.page_offset:
+            self.post_message(self.PageWanted(self, offset))
+
+    def action_next_page(self) -> None:
+        self._want(self.page_offset + self.page_size)
+
+    def action_previous_page(self) -> None:
+        self._want(max(0, self.page_offset - self.page_size))
+
+    def action_first_page(self) -> None:
+        self._want(0)
+
+    def action_last_page(self) -> None:
+        self._want(max(0, self.total - 1) // self.page_size * self.page_size)
