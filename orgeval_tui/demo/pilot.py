@@ -26,23 +26,12 @@ from ..services.calendar import seed_calendar
 from ..services.intake.cases import write_cases
 from ..services.intake.common import SourceFile, ensure_sections, record_import
 from ..services.intake.duties import write_duties
-from ..services.intake.roster import write_roster
+from ..services.intake.roster import STAFF_FIELDS, write_roster
 from ..services.intake.surveys import write_survey
 from ..services.units import add_unit
 from ..timezone import office_tz
 from .pilot_data import PilotData, pilot_data
 
-STAFF_FIELDS = (
-    "name",
-    "gender",
-    "birth_date",
-    "education",
-    "education_level",
-    "rank",
-    "rank_level",
-    "establishment_kind",
-    "section",
-)
 PROBLEM_FIELDS = (
     "number",
     "source",
@@ -127,7 +116,7 @@ def _add_casework_data(session, data: PilotData, unit_ids, import_id) -> None:
     for unit, names in data.sections.items():
         ensure_sections(session, unit_ids[unit], names)
     for unit, people in data.staff.items():
-        rows = [{f: person.get(f) for f in STAFF_FIELDS} for person in people]
+        rows = [{f: person.get(f) for f in (*STAFF_FIELDS, "section")} for person in people]
         write_roster(session, unit_ids[unit], rows, import_id)
     for unit, duties in data.duties.items():
         write_duties(session, unit_ids[unit], duties, data.work_log.get(unit, []), import_id)

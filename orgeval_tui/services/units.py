@@ -57,6 +57,14 @@ def find_unit(session: Session, ref: str) -> Unit:
     raise NotFound(t("unit.not_found", ref=ref))
 
 
+def unit_ids_by_name(session: Session) -> dict[str, int]:
+    """Unit id by full name and by short name, for files that name units either way."""
+    units = session.execute(select(Unit.id, Unit.name, Unit.short_name)).all()
+    ids = {short: uid for uid, _, short in units if short}
+    ids.update({name: uid for uid, name, _ in units})  # a full name wins over a short one
+    return ids
+
+
 def _node(unit: Unit) -> UnitNode:
     return UnitNode(
         id=unit.id,

@@ -12,10 +12,10 @@ from ...db import Database
 from ...errors import UserError
 from ...i18n import t
 from ...ingest import values as v
-from ...models import Case, Unit
+from ...models import Case
 from ...models.cases import CASE_CHANNELS
 from ...timezone import office_tz
-from ..units import clean_name, find_unit
+from ..units import clean_name, find_unit, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
 
 REQUIRED = ("case_no", "unit", "received")
@@ -92,9 +92,7 @@ def import_cases(
     problems.check(source.name)
 
     with db.read() as session:
-        units = session.execute(select(Unit.id, Unit.name, Unit.short_name)).all()
-        unit_ids = {name: uid for uid, name, _ in units}
-        unit_ids.update({short: uid for uid, _, short in units if short})
+        unit_ids = unit_ids_by_name(session)
         only_id = find_unit(session, unit).id if unit else None
     skipped = 0
     if only_id is not None:

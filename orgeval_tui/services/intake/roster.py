@@ -182,7 +182,7 @@ def import_roster(
     return summary
 
 
-_STAFF_FIELDS = (
+STAFF_FIELDS = (
     "name",
     "gender",
     "birth_date",
@@ -198,12 +198,12 @@ def write_roster(session, unit_id: int, people: list[dict], import_id: int | Non
     """Replace the unit's staff with ``people`` (dicts of Staff fields plus ``section``)."""
     sections = ensure_sections(session, unit_id, (p["section"] for p in people))
     session.execute(delete(Staff).where(Staff.unit_id == unit_id))
-    pick = itemgetter(*_STAFF_FIELDS)
+    pick = itemgetter(*STAFF_FIELDS)
     section_of = sections.get
     rows = [
         (unit_id, section_of(p["section"]) if p["section"] else None, import_id, *pick(p))
         for p in people
     ]
     insert_tuples(
-        session, Staff.__table__, ("unit_id", "section_id", "import_id", *_STAFF_FIELDS), rows
+        session, Staff.__table__, ("unit_id", "section_id", "import_id", *STAFF_FIELDS), rows
     )

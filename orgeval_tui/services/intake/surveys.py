@@ -10,9 +10,9 @@ from ...errors import UserError
 from ...i18n import t
 from ...ingest import values as v
 from ...ingest.errors import IngestError
-from ...models import Evaluation, Survey, SurveyAnswer, SurveyItem, SurveyResponse, Unit
+from ...models import Evaluation, Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from ...models.surveys import SURVEY_KINDS
-from ..units import clean_name, find_unit
+from ..units import clean_name, find_unit, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
 
 STAFF_SCALE = 5
@@ -101,9 +101,7 @@ def import_survey(
         maxima = {n: float(STAFF_SCALE) for n in maxima}
 
     with db.read() as session:
-        units = session.execute(select(Unit.id, Unit.name, Unit.short_name)).all()
-        unit_ids = {name: uid for uid, name, _ in units}
-        unit_ids.update({short: uid for uid, _, short in units if short})
+        unit_ids = unit_ids_by_name(session)
         only = find_unit(session, unit) if unit else None
         only_id, only_name = (only.id, only.name) if only else (None, None)
 

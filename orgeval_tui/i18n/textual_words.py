@@ -1,0 +1,42 @@
+"""Textual's own binding descriptions, as `?` and the footer show them in zh.
+
+Keys are the English descriptions Textual gives its widgets' bindings; the English
+catalogue maps each to itself."""
+
+_WORDS = {
+    "Bottom": "末行",
+    "Copy selected text": "复制所选文字",
+    "Cursor Down": "下移",
+    "Cursor Up": "上移",
+    "Cursor down": "下移",
+    "Cursor left": "左移",
+    "Cursor right": "右移",
+    "Cursor to next ancestor": "到上上级",
+    "Cursor to next sibling": "到下一同级",
+    "Cursor to parent": "到上级",
+    "Cursor to previous sibling": "到上一同级",
+    "Cursor up": "上移",
+    "End": "行尾",
+    "Expand or collapse all": "全部展开或收起",
+    "Focus Next": "下一栏",
+    "Focus Previous": "上一栏",
+    "Home": "行首",
+    "Page Down": "下翻页",
+    "Page Left": "左翻页",
+    "Page Right": "右翻页",
+    "Page Up": "上翻页",
+    "Page down": "下翻页",
+    "Page up": "上翻页",
+    "Scroll End": "到底",
+    "Scroll Home": "到顶",
+    "Scroll Left": "左滚",
+    "Scroll Right": "右滚",
+    "Select": "选中",
+    "Toggle": "展开/收起",
+    "Top": "首行",
+    "palette": "命令",
+}
+
+EN = {english: english for english in _WORDS}
+
+ZH = dict(_WORDS)
