@@ -46,9 +46,11 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
                 title = t("tui.help.screen")
             else:
                 title = t("tui.help.focused", widget=_name(node))
+            # The app's own keys (they have ids and can be rebound) before Textual's.
+            ordered = sorted(bindings, key=lambda pair: pair[1].id is None)
             rows = [
                 (app.get_key_display(b), b.description or b.action, b.id or "")
-                for _key, b in bindings
+                for _key, b in ordered
             ]
             order = 0 if node is focused else (2 if node is app else 1)
             groups.append((order, title, rows))

@@ -57,10 +57,14 @@ class HomeScreen(TranslatedBindings, Screen):
                 current_evaluation(database), evaluation_progress(database), unit_tree(database)
             )
         )
+
+    def on_unit_navigator_index_wanted(self, _message: UnitNavigator.IndexWanted) -> None:
         self.index_names()
 
     @db_worker(group="home-index")
     def index_names(self) -> None:
+        """Pinyin initials, built on the first filter: pypinyin costs a noticeable import,
+        which the first screen should not pay."""
         from ..services.workspace import search_entries
 
         self.post_message(self.Indexed(search_entries(self.app.database)))

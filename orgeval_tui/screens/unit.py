@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from ..analytics.display import one_decimal, percent, two_decimals
 from ..analytics.ladders import EDUCATION_KEYS, RANK_KEYS
@@ -340,7 +340,14 @@ class UnitScreen(TranslatedBindings, Screen):
         pane = self.query_one("#tabs", TabbedContent).active_pane
         if pane is None:
             return
-        target = next((w for w in pane.query("*") if w.focusable and w.display), None)
+        target = next(
+            (
+                w
+                for w in pane.query("*")
+                if w.focusable and w.display and isinstance(w, DataTable | BarChart)
+            ),
+            None,
+        )
         if target is not None:
             target.focus()
 

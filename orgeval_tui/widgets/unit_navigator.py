@@ -27,6 +27,9 @@ class UnitNavigator(TranslatedBindings, Vertical):
             super().__init__()
             self.unit_id = unit_id
 
+    class IndexWanted(Message):
+        """The filter needs the units' pinyin initials."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._roots: list = []
@@ -47,6 +50,9 @@ class UnitNavigator(TranslatedBindings, Vertical):
 
     def set_initials(self, entries) -> None:
         self._initials = {entry.unit_id: entry.initials for entry in entries}
+        box = self.query_one("#unit-filter", Input)
+        if box.value:
+            self._rebuild(box.value)
 
     def _matches(self, node, needle: str) -> bool:
         if not needle:
@@ -75,6 +81,8 @@ class UnitNavigator(TranslatedBindings, Vertical):
         tree.cursor_line = 0
 
     def action_filter(self) -> None:
+        if not self._initials:
+            self.post_message(self.IndexWanted())
         box = self.query_one("#unit-filter", Input)
         box.display = True
         box.focus()

@@ -1,0 +1,96 @@
+"""What an evaluator sees at 80×24, in Chinese and in English, as SVG snapshots.
+
+Update after an intended change of the screens with
+`uv run pytest tests/tui/test_snapshots.py --snapshot-update` and look at the SVGs
+(`tests/tui/__snapshots__/test_snapshots/`) before committing them.
+
+The screens are made deterministic here, not in the app: "today" is pinned (overdue
+problems are computed against it), the config path the help screen names is fixed (the
+test profile lives in a per-run temporary directory) and NO_COLOR is unset.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import pytest_textual_snapshot
+from sqlalchemy import select
+
+from orgeval_tui.app import OrgevalApp
+from orgeval_tui.db import Database
+from orgeval_tui.i18n import set_language
+from orgeval_tui.models import Unit
+
+from .helpers import settle
+
+# pytest-textual-snapshot 1.0 names its file extension `_file_extension`, which syrupy 5+
+# no longer reads (it reads `file_extension`), so the snapshots would be written as
+# `.raw`. Name it the way syrupy reads it; harmless where the plugin already does.
+pytest_textual_snapshot.SVGImageExtension.file_extension = "svg"
+
+SIZE = (80, 24)
+TODAY = date(2026, 11, 27)  # after every deadline of the pilot's ledger
+
+
+class _PinnedDate(date):
+    @classmethod
+    def today(cls):
+        return cls(TODAY.year, TODAY.month, TODAY.day)
+
+
+@pytest.fixture(params=["zh", "en"])
+def lang(request, monkeypatch):
+    monkeypatch.setattr("orgeval_tui.services.workspace.date", _PinnedDate)
+    monkeypatch.setattr("orgeval_tui.services.figures.date", _PinnedDate)
+    monkeypatch.setenv("ORGEVAL_CONFIG", "/home/evaluator/.config/orgeval/config.toml")
+    monkeypatch.delenv("NO_COLOR", raising=False)  # the App reads it when constructed
+    set_language(request.param)
+    return request.param
+
+
+def _app(demo_db) -> OrgevalApp:
+    return OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+
+def _bureau_id(demo_db) -> int:
+    database = Database.open(str(demo_db))
+    try:
+        with database.read() as session:
+            return session.scalar(select(Unit.id).where(Unit.name == "县工业和信息化局"))
+    finally:
+        database.dispose()
+
+
+def _open_bureau(demo_db, *keys: str):
+    unit_id = _bureau_id(demo_db)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.open_unit(unit_id)
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+def test_home(lang, demo_db, snap_compare):
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=settle)
+
+
+def test_unit_overview(lang, demo_db, snap_compare):
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_open_bureau(demo_db))
+
+
+def test_unit_roster(lang, demo_db, snap_compare):
+    assert snap_compare(
+        _app(demo_db), terminal_size=SIZE, run_before=_open_bureau(demo_db, "right_square_bracket")
+    )
+
+
+def test_help_over_unit_overview(lang, demo_db, snap_compare):
+    assert snap_compare(
+        _app(demo_db), terminal_size=SIZE, run_before=_open_bureau(demo_db, "question_mark")
+    )
