@@ -33,6 +33,9 @@ calendar_app = typer.Typer(help="The working-day calendar.", no_args_is_help=Tru
 app.add_typer(calendar_app, name="calendar")
 benchmark_app = typer.Typer(help="Entered comparison values.", no_args_is_help=True)
 app.add_typer(benchmark_app, name="benchmark")
+from .cli_ledger import ledger_app  # noqa: E402 - a sub-app in its own module
+
+app.add_typer(ledger_app, name="ledger")
 
 UnitOption = Annotated[str, typer.Option("--unit", help="Unit name or short name.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]

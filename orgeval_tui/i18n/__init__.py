@@ -10,7 +10,7 @@ import importlib
 import os
 
 LANGUAGES = ("zh", "en")
-AREAS = ("core", "ingest", "analytics", "intake", "figures", "tui", "textual_words")
+AREAS = ("core", "ingest", "analytics", "intake", "figures", "tui", "textual_words", "ledger")
 _current = None
 _catalogues: dict[str, dict[str, str]] | None = None
 

@@ -4,4 +4,4 @@
 with one query, without importing Alembic; a test keeps it equal to Alembic's own head.
 """
 
-HEAD = "0001_initial"
+HEAD = "0002_ledger_search"

@@ -7,6 +7,7 @@ from alembic import context
 
 from orgeval_tui.db import Database, resolve_url
 from orgeval_tui.models import metadata
+from orgeval_tui.models.ledger import is_search_index_table
 
 config = context.config
 
@@ -16,6 +17,12 @@ def _database() -> Database:
     if database is not None:
         return database
     return Database(config.get_main_option("sqlalchemy.url") or resolve_url())
+
+
+def include_name(name, type_, _parent_names) -> bool:
+    """Compare every table but the search index, which is no SQLModel table (an FTS5
+    virtual table and its shadow tables on SQLite; see models/ledger.py)."""
+    return not (type_ == "table" and is_search_index_table(name))
 
 
 def _sqlite_foreign_keys_off(connection) -> None:
@@ -37,6 +44,7 @@ def run_migrations_online() -> None:
                 # SQLite can roll DDL back; one transaction keeps a failed upgrade whole.
                 transactional_ddl=True,
                 compare_type=True,
+                include_name=include_name,
             )
             with context.begin_transaction():
                 context.run_migrations()

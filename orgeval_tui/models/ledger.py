@@ -1,4 +1,12 @@
-"""The problem ledger (问题台账): problems and the events of their lives."""
+"""The problem ledger (问题台账): problems and the events of their lives.
+
+On SQLite the ledger's text is also indexed for substring search (``problem_search``, an
+FTS5 table of overlapping character bigrams kept in sync by triggers on ``problem`` and
+``problem_event``; see ``services/ledger_search.py`` and migration 0002). The index and
+its shadow tables are not SQLModel tables: ``is_search_index_table`` lets Alembic's
+comparison skip them. A migration that rebuilds ``problem`` or ``problem_event`` in batch
+mode drops their triggers and must create them again (``tests/ledger`` checks they exist).
+"""
 
 from __future__ import annotations
 
@@ -47,6 +55,7 @@ class Problem(SQLModel, table=True):
     verified_on: date | None = None
     verify_note: str | None = Field(default=None, sa_type=Text)
     withdraw_reason: str | None = Field(default=None, sa_type=Text)
+    withdrawn_on: date | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_column=timestamp_column(nullable=False))
     version: int = Field(default=1, sa_column=_problem_version)
 
@@ -67,3 +76,14 @@ class ProblemEvent(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow, sa_column=timestamp_column(nullable=False))
     reason: str | None = Field(default=None, sa_type=Text)
     detail: str | None = Field(default=None, sa_type=Text, description="JSON of the values set")
+
+
+SEARCH_INDEX = "problem_search"
+SEARCH_INDEX_TABLES = frozenset(
+    {SEARCH_INDEX, *(f"{SEARCH_INDEX}_{shadow}" for shadow in ("data", "idx", "docsize", "config"))}
+)
+
+
+def is_search_index_table(name: str) -> bool:
+    """The FTS5 search index and its shadow tables (SQLite only, not in the metadata)."""
+    return name in SEARCH_INDEX_TABLES

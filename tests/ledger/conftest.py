@@ -1,0 +1,50 @@
+"""Fixtures of the ledger tests: a county office with an evaluation and its units, on
+every backend, and a CLI bound to it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orgeval_tui.models import Evaluation
+from orgeval_tui.services.units import add_unit
+
+
+def add_evaluation(database, name="2021年度评估", prefix="2021", reference=date(2021, 6, 30)):
+    with database.write() as session:
+        evaluation = Evaluation(name=name, reference_date=reference, number_prefix=prefix)
+        session.add(evaluation)
+        session.flush()
+        return evaluation.id
+
+
+@pytest.fixture
+def office(database):
+    """Three units and the 2021 evaluation (problem numbers 2021-NNN)."""
+    add_unit(database, "县工业和信息化局", short_name="县工信局")
+    add_unit(database, "县总工会", short_name="总工会")
+    add_unit(database, "县气象局", short_name="气象局")
+    add_evaluation(database)
+    return database
+
+
+@pytest.fixture
+def run(cli, office):
+    """`orgeval --db <office> ARGS...`, in English unless ``--lang`` comes first."""
+
+    def invoke(*args: str, lang: str = "en"):
+        return cli("--db", office.url, "--lang", lang, *args)
+
+    return invoke
+
+
+@pytest.fixture
+def actor(monkeypatch):
+    """Act as a named evaluator: the audit trail and the ledger's events both say so."""
+
+    def become(name: str) -> None:
+        monkeypatch.setattr("orgeval_tui.audit.current_actor", lambda: name)
+        monkeypatch.setattr("orgeval_tui.services.ledger.current_actor", lambda: name)
+
+    return become
