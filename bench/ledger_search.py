@@ -98,6 +98,13 @@ def main() -> None:
         ]
         assert ledger.matching_ids(database, term) == exact, term
 
+    one_column, _ = median_ms(
+        lambda: cursor.execute(
+            "SELECT count(*) FROM problem WHERE description LIKE ?", ("%编制%",)
+        ).fetchone(),
+        args.repeat,
+    )
+    print(f"for reference, one column: description LIKE '%编制%' takes {one_column:.0f} ms")
     header = (
         f"{'term':8} {'chars':>5} {'hits':>8}  {'scan':>7} {'count':>7} {'ratio':>6}  "
         f"{'page':>6} {'ratio':>6}  {'scan ids':>8} {'ids':>6} {'ratio':>6}"

@@ -318,15 +318,30 @@ def _one_line(text: str, width: int) -> str:
 def _problems_table(problems, today, console=None) -> None:
     """One line per problem. Number, unit, status and deadline keep their widest cell;
     the title, then the note, give way (…) to what the terminal has left. Cells are cut
-    and padded here, and the table has no padding of its own: rich's per-cell layout is
-    what costs most when a unit has hundreds of problems (bench/ledger_ls.py)."""
+    and padded here and handed to the table as ready segments: rich's own per-cell text
+    layout is what costs most when a unit has hundreds of problems (bench/ledger_ls.py)."""
     from rich.cells import cell_len
     from rich.console import Console
+    from rich.measure import Measurement
+    from rich.segment import Segment
     from rich.table import Table
-    from rich.text import Text
 
     from .i18n import t
     from .services.ledger import status_label
+
+    class Cell:
+        """Text already cut and padded to its column: one segment, no layout."""
+
+        __slots__ = ("text", "width", "style")
+
+        def __init__(self, text: str, width: int, style: str | None = None):
+            self.text, self.width, self.style = text, width, style
+
+        def __rich_console__(self, _console, _options):
+            yield Segment(self.text, console.get_style(self.style) if self.style else None)
+
+        def __rich_measure__(self, _console, _options):
+            return Measurement(self.width, self.width)
 
     console = console or Console()
     headers = t("ledger.headers").split("|")
@@ -343,7 +358,7 @@ def _problems_table(problems, today, console=None) -> None:
                 note,
             )
         )
-        styles.append(style)
+        styles.append(style or None)
     widest = [
         max([cell_len(header), *(cell_len(row[i]) for row in rows)])
         for i, header in enumerate(headers)
@@ -354,29 +369,33 @@ def _problems_table(problems, today, console=None) -> None:
     widths[2] = max(6, min(widest[2], room - min(widest[5], 16)))
     widths[5] = max(4, min(widest[5], room - widths[2]))
     last = len(headers) - 1
+    spans = [width + (gap if i < last else 0) for i, width in enumerate(widths)]
 
-    def cells(values, style=""):
+    def cells(values, style=None):
         return [
-            Text(
-                _one_line(value, width) + (" " * gap if i < last else ""),
-                style=style if i == last else "",
+            Cell(
+                _one_line(value, widths[i]) + (" " * gap if i < last else ""),
+                spans[i],
+                style if i == last else None,
             )
-            for i, (value, width) in enumerate(zip(values, widths, strict=True))
+            for i, value in enumerate(values)
         ]
 
     table = Table(box=None, padding=0, show_header=False, show_edge=False)
-    for i, width in enumerate(widths):
-        table.add_column(width=width + (gap if i < last else 0), no_wrap=True, overflow="ignore")
+    for span in spans:
+        table.add_column(width=span, no_wrap=True, overflow="ignore")
     table.add_row(*cells(headers), style="bold")
     for row, style in zip(rows, styles, strict=True):
         table.add_row(*cells(row, style))
     console.print(table)
-    console.print(t("ledger.count", count=len(problems)), style="dim")
+    console.print(t("ledger.count", count=len(problems)), style="dim", highlight=False)
 
 
 def _detail_view(detail, console=None) -> None:
+    """Every value goes in as Text, never as markup: a title may well hold "[...]"."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from .i18n import t
     from .services.ledger import action_label, status_label
@@ -388,7 +407,7 @@ def _detail_view(detail, console=None) -> None:
     def label(key):
         return t(f"ledger.field.{key}")
 
-    console.print(f"[bold]{problem.number}[/bold]  {problem.title}")
+    console.print(Text.assemble((problem.number, "bold"), "  ", problem.title))
     fields = Table(box=None, show_header=False, pad_edge=False)
     fields.add_column(style="bold", no_wrap=True)
     fields.add_column(overflow="fold")
@@ -423,11 +442,12 @@ def _detail_view(detail, console=None) -> None:
     for key, value in rows:
         if value is None or value == "":
             continue
-        fields.add_row(label(key), value.isoformat() if hasattr(value, "isoformat") else str(value))
+        shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        fields.add_row(Text(label(key)), Text(shown))
     console.print(fields)
 
     console.print()
-    console.print(f"[bold]{t('ledger.facts', today=facts.today.isoformat())}[/bold]")
+    console.print(Text(t("ledger.facts", today=facts.today.isoformat()), style="bold"))
     fact_table = Table(box=None, show_header=False, pad_edge=False)
     fact_table.add_column(style="bold", no_wrap=True)
     fact_table.add_column()
@@ -440,11 +460,11 @@ def _detail_view(detail, console=None) -> None:
     fact_table.add_row(label("days_open"), str(facts.days_open))
     allowed = t("ledger.list_sep").join(f"{action_label(a)} ({a})" for a in detail.allowed)
     allowed = allowed or t("ledger.nothing_allowed")
-    fact_table.add_row(t("ledger.allowed_now"), allowed)
+    fact_table.add_row(t("ledger.allowed_now"), Text(allowed))
     console.print(fact_table)
 
     console.print()
-    console.print(f"[bold]{t('ledger.events')}[/bold]")
+    console.print(Text(t("ledger.events"), style="bold"))
     events = Table(*t("ledger.event_headers").split("|"), box=None, pad_edge=False)
     for column in events.columns[:4]:
         column.no_wrap = True
@@ -459,9 +479,9 @@ def _detail_view(detail, console=None) -> None:
         why = "；".join([*values, *([event.reason] if event.reason else [])])
         events.add_row(
             event.at.astimezone(office_tz()).strftime("%Y-%m-%d %H:%M"),
-            event.actor,
+            Text(event.actor),
             action_label(event.action),
             states,
-            why,
+            Text(why),
         )
     console.print(events)

@@ -74,3 +74,17 @@ def test_tables_fit_the_terminal(cli, demo_db, monkeypatch, width):
             shown = cli("--db", str(demo_db), "--lang", lang, *args)
             assert shown.code == 0, shown.err
             assert max(cell_len(line) for line in shown.out.splitlines()) <= width
+
+
+def test_text_is_shown_as_typed_never_as_markup(cli, run):
+    number = run(
+        "ledger", "add", "--unit", "县工信局", "--title", "[bold]挂牌[/bold] [紧急]",
+        "--description", "见[附件1]",
+    ).out.strip()  # fmt: skip
+
+    listed = run("ledger", "ls")
+    shown = run("ledger", "show", number)
+
+    assert "[bold]挂牌[/bold] [紧急]" in listed.out
+    assert "[bold]挂牌[/bold] [紧急]" in shown.out
+    assert "见[附件1]" in shown.out
