@@ -3,6 +3,9 @@ field by field, written in the same transaction as the change itself.
 
 Bulk imports write with SQLAlchemy Core and bypass this listener on purpose: their
 trace is the import record (file, hash, rows, who, when).
+
+The models are imported inside the functions: ``db`` imports this module to register the
+listener, and opening a database must not build every model class (see ``tables``).
 """
 
 from __future__ import annotations
@@ -14,8 +17,6 @@ from sqlalchemy.orm import Session
 
 from .actor import current_actor
 from .i18n import t
-from .models import AuditEvent
-from .models.base import utcnow
 
 AUDITED_TABLES = frozenset(
     {
@@ -80,6 +81,9 @@ def _audited(obj) -> bool:
 
 @event.listens_for(Session, "after_flush")
 def _record_changes(session: Session, _flush_context) -> None:
+    from .models import AuditEvent
+    from .models.base import utcnow
+
     actor = current_actor()
     at = utcnow()
     rows = []
@@ -110,8 +114,11 @@ def _record_changes(session: Session, _flush_context) -> None:
         session.connection().execute(insert(AuditEvent.__table__), rows)
 
 
-def last_change(session: Session, entity: str, entity_id: str) -> AuditEvent | None:
+def last_change(session: Session, entity: str, entity_id: str):
+    """The audit trail's last record (an ``AuditEvent``) of a row, or None."""
     from sqlalchemy import select
+
+    from .models import AuditEvent
 
     return session.scalars(
         select(AuditEvent)
@@ -123,6 +130,8 @@ def last_change(session: Session, entity: str, entity_id: str) -> AuditEvent | N
 
 def _deleted_label(session: Session, entity: str, entity_id: str) -> str | None:
     from sqlalchemy import select
+
+    from .models import AuditEvent
 
     return session.scalars(
         select(AuditEvent.old).where(

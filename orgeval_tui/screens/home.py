@@ -48,15 +48,12 @@ class HomeScreen(TranslatedBindings, Screen):
 
     @db_worker(group="home")
     def load(self) -> None:
+        from ..services.progress import evaluation_progress
         from ..services.units import unit_tree
-        from ..services.workspace import current_evaluation, evaluation_progress
 
         database = self.app.database
-        self.post_message(
-            self.Loaded(
-                current_evaluation(database), evaluation_progress(database), unit_tree(database)
-            )
-        )
+        evaluation, progress = evaluation_progress(database)
+        self.post_message(self.Loaded(evaluation, progress, unit_tree(database)))
 
     def on_unit_navigator_index_wanted(self, _message: UnitNavigator.IndexWanted) -> None:
         self.index_names()

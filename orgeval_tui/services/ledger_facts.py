@@ -31,6 +31,15 @@ def is_overdue(problem, today: date) -> bool:
     )
 
 
+def overdue_where(columns, today: date) -> tuple:
+    """``is_overdue`` as SQL conditions on a problem table's ``columns`` (its ``.c``)."""
+    return (
+        columns.status.in_(OPEN_STATUSES),
+        columns.deadline.is_not(None),
+        columns.deadline < today,
+    )
+
+
 def days_overdue(problem, today: date) -> int | None:
     return (today - problem.deadline).days if is_overdue(problem, today) else None
 

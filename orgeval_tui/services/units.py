@@ -1,4 +1,7 @@
-"""Registering units and reading the unit tree."""
+"""Registering units and reading the unit tree.
+
+The tree is read through the light table handles (the TUI's first screen shows it);
+the models are imported where a unit is written or handed to a caller as a row."""
 
 from __future__ import annotations
 
@@ -9,11 +12,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .. import tables as T
 from ..db import Database
 from ..errors import NotFound, UserError
 from ..i18n import t
-from ..models import Unit
-from ..models.units import UNIT_KINDS
 
 QUOTA_FIELDS = ("quota_admin", "quota_public", "quota_service", "quota_leaders")
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -42,8 +44,10 @@ def clean_name(value: str | None) -> str:
     return _SPACES.sub("", value or "")
 
 
-def find_unit(session: Session, ref: str) -> Unit:
-    """A unit by its full name, else by its short name."""
+def find_unit(session: Session, ref: str):
+    """A unit (the model's row) by its full name, else by its short name."""
+    from ..models import Unit
+
     wanted = clean_name(ref)
     unit = session.scalars(select(Unit).where(Unit.name == wanted)).first()
     if unit is not None:
@@ -59,25 +63,27 @@ def find_unit(session: Session, ref: str) -> Unit:
 
 def unit_ids_by_name(session: Session) -> dict[str, int]:
     """Unit id by full name and by short name, for files that name units either way."""
-    units = session.execute(select(Unit.id, Unit.name, Unit.short_name)).all()
+    u = T.unit.c
+    units = session.execute(select(u.id, u.name, u.short_name)).all()
     ids = {short: uid for uid, _, short in units if short}
     ids.update({name: uid for uid, name, _ in units})  # a full name wins over a short one
     return ids
 
 
-def _node(unit: Unit) -> UnitNode:
-    return UnitNode(
-        id=unit.id,
-        name=unit.name,
-        short_name=unit.short_name,
-        kind=unit.kind,
-        parent_id=unit.parent_id,
-        quota_admin=unit.quota_admin,
-        quota_public=unit.quota_public,
-        quota_service=unit.quota_service,
-        quota_leaders=unit.quota_leaders,
-        version=unit.version,
-    )
+_NODE_FIELDS = (
+    "id",
+    "name",
+    "short_name",
+    "kind",
+    "parent_id",
+    *QUOTA_FIELDS,
+    "version",
+)
+
+
+def _node(unit) -> UnitNode:
+    """A unit's node from its model row or a row of ``T.unit``."""
+    return UnitNode(**{name: getattr(unit, name) for name in _NODE_FIELDS})
 
 
 def add_unit(
@@ -89,6 +95,9 @@ def add_unit(
     kind: str = "department",
     **quotas: int,
 ) -> UnitNode:
+    from ..models import Unit
+    from ..models.units import UNIT_KINDS
+
     name = clean_name(name)
     short_name = clean_name(short_name) or None
     if not name:
@@ -122,8 +131,9 @@ def add_unit(
 
 def unit_tree(db: Database) -> list[UnitNode]:
     """Every unit, each under its parent, in the order they were registered."""
+    columns = [T.unit.c[name] for name in _NODE_FIELDS]
     with db.read() as session:
-        nodes = [_node(u) for u in session.scalars(select(Unit).order_by(Unit.id))]
+        nodes = [_node(row) for row in session.execute(select(*columns).order_by(T.unit.c.id))]
     by_id = {node.id: node for node in nodes}
     roots: list[UnitNode] = []
     for node in nodes:

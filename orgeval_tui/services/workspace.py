@@ -1,5 +1,6 @@
-"""What the TUI shows, as plain values: the evaluation's progress per unit, a unit's
-overview, and the names the command palette searches. No ORM object leaves here."""
+"""What the TUI shows of a unit, as plain values: its overview and figures, and the
+names the command palette searches. No ORM object leaves here. The home screen's
+progress per unit is in ``progress``."""
 
 from __future__ import annotations
 
@@ -9,57 +10,9 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..db import Database
-from ..models import (
-    Case,
-    Evaluation,
-    EvaluationPeriod,
-    EvaluationUnit,
-    OnsiteActivity,
-    Problem,
-    Score,
-    Staff,
-    Survey,
-    SurveyResponse,
-    Unit,
-    WorkLogEntry,
-)
-
-OPEN_STATUSES = ("identified", "fed_back", "rectifying")
-DONE_STATUSES = ("reported", "closed", "withdrawn")
-
-
-@dataclass(frozen=True)
-class Period:
-    label: str
-    start: date
-    end: date
-
-
-@dataclass(frozen=True)
-class EvaluationInfo:
-    id: int
-    name: str
-    reference_date: date
-    periods: tuple[Period, ...]
-
-
-@dataclass(frozen=True)
-class UnitProgress:
-    """One evaluated unit: what is loaded and done, and its problems."""
-
-    unit_id: int
-    name: str
-    short_name: str | None
-    staff: int
-    log_entries: int
-    cases: int
-    self_scores: int
-    peer_responses: int
-    onsite_activities: int
-    office_scores: int
-    problems_open: int
-    problems_overdue: int
-    problems_closed: int
+from ..models import Case, Problem, Staff, SurveyResponse, Unit
+from .ledger_facts import is_overdue
+from .progress import Period, current_evaluation
 
 
 @dataclass(frozen=True)
@@ -91,82 +44,6 @@ class SearchEntry:
     name: str
     short_name: str | None
     initials: tuple[str, ...] = field(default_factory=tuple)
-
-
-def current_evaluation(db: Database) -> EvaluationInfo | None:
-    with db.read() as session:
-        evaluation = session.scalars(select(Evaluation).order_by(Evaluation.id.desc())).first()
-        if evaluation is None:
-            return None
-        periods = session.execute(
-            select(EvaluationPeriod.label, EvaluationPeriod.start, EvaluationPeriod.end)
-            .where(EvaluationPeriod.evaluation_id == evaluation.id)
-            .order_by(EvaluationPeriod.start)
-        ).all()
-        return EvaluationInfo(
-            evaluation.id,
-            evaluation.name,
-            evaluation.reference_date,
-            tuple(Period(*p) for p in periods),
-        )
-
-
-def _counts(session, column, *where) -> dict[int, int]:
-    return dict(session.execute(select(column, func.count()).where(*where).group_by(column)).all())
-
-
-def evaluation_progress(db: Database, today: date | None = None) -> list[UnitProgress]:
-    """Every unit under the current evaluation (every unit when there is none)."""
-    today = today or date.today()
-    evaluation = current_evaluation(db)
-    with db.read() as session:
-        units = select(Unit.id, Unit.name, Unit.short_name).order_by(Unit.id)
-        if evaluation is not None:
-            units = units.join(EvaluationUnit, EvaluationUnit.unit_id == Unit.id).where(
-                EvaluationUnit.evaluation_id == evaluation.id
-            )
-        rows = session.execute(units).all()
-        staff = _counts(session, Staff.unit_id)
-        log = _counts(session, WorkLogEntry.unit_id)
-        cases = _counts(session, Case.unit_id, Case.unit_id.is_not(None))
-        self_scores = _counts(session, Score.unit_id, Score.source == "self")
-        office_scores = _counts(session, Score.unit_id, Score.source == "office")
-        peer = dict(
-            session.execute(
-                select(SurveyResponse.unit_id, func.count())
-                .join(Survey, Survey.id == SurveyResponse.survey_id)
-                .where(Survey.kind == "peer")
-                .group_by(SurveyResponse.unit_id)
-            ).all()
-        )
-        onsite = _counts(session, OnsiteActivity.unit_id)
-        opened = _counts(session, Problem.unit_id, Problem.status.in_(OPEN_STATUSES))
-        overdue = _counts(
-            session,
-            Problem.unit_id,
-            Problem.status.in_(OPEN_STATUSES),
-            Problem.deadline.is_not(None),
-            Problem.deadline < today,
-        )
-        closed = _counts(session, Problem.unit_id, Problem.status == "closed")
-    return [
-        UnitProgress(
-            unit_id=uid,
-            name=name,
-            short_name=short,
-            staff=staff.get(uid, 0),
-            log_entries=log.get(uid, 0),
-            cases=cases.get(uid, 0),
-            self_scores=self_scores.get(uid, 0),
-            peer_responses=peer.get(uid, 0),
-            onsite_activities=onsite.get(uid, 0),
-            office_scores=office_scores.get(uid, 0),
-            problems_open=opened.get(uid, 0),
-            problems_overdue=overdue.get(uid, 0),
-            problems_closed=closed.get(uid, 0),
-        )
-        for uid, name, short in rows
-    ]
 
 
 def unit_info(db: Database, unit_id: int) -> UnitInfo:
@@ -268,14 +145,8 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
             session.scalars(select(Unit.id).where(Unit.parent_id == unit_id).order_by(Unit.id))
         )
         problems = tuple(
-            ProblemRow(
-                number,
-                title,
-                status,
-                deadline,
-                bool(status in OPEN_STATUSES and deadline is not None and deadline < today),
-            )
-            for number, title, status, deadline in session.execute(
+            ProblemRow(row.number, row.title, row.status, row.deadline, is_overdue(row, today))
+            for row in session.execute(
                 select(Problem.number, Problem.title, Problem.status, Problem.deadline)
                 .where(Problem.unit_id == unit_id)
                 .order_by(Problem.number)

@@ -88,7 +88,7 @@ async def test_a_failing_load_shows_a_modal_not_a_crash(demo_db, monkeypatch):
     def broken(_db):
         raise RuntimeError("disk unplugged")
 
-    monkeypatch.setattr("orgeval_tui.services.workspace.evaluation_progress", broken)
+    monkeypatch.setattr("orgeval_tui.services.progress.evaluation_progress", broken)
     app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
     async with app.run_test(size=(80, 24)) as pilot:

@@ -42,6 +42,7 @@ class _PinnedDate(date):
 @pytest.fixture(params=["zh", "en"])
 def lang(request, monkeypatch):
     monkeypatch.setattr("orgeval_tui.services.workspace.date", _PinnedDate)
+    monkeypatch.setattr("orgeval_tui.services.progress.date", _PinnedDate)
     monkeypatch.setattr("orgeval_tui.services.figures.date", _PinnedDate)
     monkeypatch.setenv("ORGEVAL_CONFIG", "/home/evaluator/.config/orgeval/config.toml")
     monkeypatch.delenv("NO_COLOR", raising=False)  # the App reads it when constructed

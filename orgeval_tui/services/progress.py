@@ -1,0 +1,126 @@
+"""The evaluation's progress per unit: what the home screen shows first.
+
+Read through the light table handles (``orgeval_tui.tables``), not the models: the first
+screen then never builds the ORM's classes (see ``tables``). No ORM object leaves here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from .. import tables as T
+from ..db import Database
+from .ledger_facts import OPEN_STATUSES, overdue_where
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class EvaluationInfo:
+    id: int
+    name: str
+    reference_date: date
+    periods: tuple[Period, ...]
+
+
+@dataclass(frozen=True)
+class UnitProgress:
+    """One evaluated unit: what is loaded and done, and its problems."""
+
+    unit_id: int
+    name: str
+    short_name: str | None
+    staff: int
+    log_entries: int
+    cases: int
+    self_scores: int
+    peer_responses: int
+    onsite_activities: int
+    office_scores: int
+    problems_open: int
+    problems_overdue: int
+    problems_closed: int
+
+
+def _current(session) -> EvaluationInfo | None:
+    e, p = T.evaluation.c, T.evaluation_period.c
+    row = session.execute(
+        select(e.id, e.name, e.reference_date).order_by(e.id.desc()).limit(1)
+    ).first()
+    if row is None:
+        return None
+    periods = session.execute(
+        select(p.label, p.start, p.end).where(p.evaluation_id == row.id).order_by(p.start)
+    ).all()
+    return EvaluationInfo(row.id, row.name, row.reference_date, tuple(Period(*p) for p in periods))
+
+
+def current_evaluation(db: Database) -> EvaluationInfo | None:
+    """The latest evaluation, with its periods in order."""
+    with db.read() as session:
+        return _current(session)
+
+
+def _counts(session, column, *where) -> dict[int, int]:
+    return dict(session.execute(select(column, func.count()).where(*where).group_by(column)).all())
+
+
+def evaluation_progress(
+    db: Database, today: date | None = None
+) -> tuple[EvaluationInfo | None, list[UnitProgress]]:
+    """The current evaluation and every unit under it (every unit when there is none)."""
+    today = today or date.today()
+    u, problem = T.unit.c, T.problem.c
+    with db.read() as session:
+        evaluation = _current(session)
+        units = select(u.id, u.name, u.short_name).order_by(u.id)
+        if evaluation is not None:
+            eu = T.evaluation_unit.c
+            units = units.join(T.evaluation_unit, eu.unit_id == u.id).where(
+                eu.evaluation_id == evaluation.id
+            )
+        rows = session.execute(units).all()
+        staff = _counts(session, T.staff.c.unit_id)
+        log = _counts(session, T.work_log_entry.c.unit_id)
+        cases = _counts(session, T.case.c.unit_id, T.case.c.unit_id.is_not(None))
+        self_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "self")
+        office_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "office")
+        response = T.survey_response.c
+        peer = dict(
+            session.execute(
+                select(response.unit_id, func.count())
+                .join(T.survey, T.survey.c.id == response.survey_id)
+                .where(T.survey.c.kind == "peer")
+                .group_by(response.unit_id)
+            ).all()
+        )
+        onsite = _counts(session, T.onsite_activity.c.unit_id)
+        opened = _counts(session, problem.unit_id, problem.status.in_(OPEN_STATUSES))
+        overdue = _counts(session, problem.unit_id, *overdue_where(problem, today))
+        closed = _counts(session, problem.unit_id, problem.status == "closed")
+    return evaluation, [
+        UnitProgress(
+            unit_id=uid,
+            name=name,
+            short_name=short,
+            staff=staff.get(uid, 0),
+            log_entries=log.get(uid, 0),
+            cases=cases.get(uid, 0),
+            self_scores=self_scores.get(uid, 0),
+            peer_responses=peer.get(uid, 0),
+            onsite_activities=onsite.get(uid, 0),
+            office_scores=office_scores.get(uid, 0),
+            problems_open=opened.get(uid, 0),
+            problems_overdue=overdue.get(uid, 0),
+            problems_closed=closed.get(uid, 0),
+        )
+        for uid, name, short in rows
+    ]

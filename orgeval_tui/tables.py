@@ -1,0 +1,70 @@
+"""Light handles onto the tables, for the reads on the quick paths.
+
+Building the SQLModel classes of ``models`` costs ≈ 0.15 s (pydantic and the ORM set up
+23 classes), which the TUI's first screen and the shell's quick lookups should not pay
+for a handful of counts. These handles are plain SQLAlchemy Core ``table()`` clauses:
+names and types only, no metadata, no constraints. ``models`` stays the one definition
+of the schema; ``tests/test_tables.py`` holds every handle here to it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Date, Integer, String, column, table
+
+unit = table(
+    "unit",
+    column("id", Integer),
+    column("name", String),
+    column("short_name", String),
+    column("kind", String),
+    column("parent_id", Integer),
+    column("quota_admin", Integer),
+    column("quota_public", Integer),
+    column("quota_service", Integer),
+    column("quota_leaders", Integer),
+    column("version", Integer),
+)
+evaluation = table(
+    "evaluation",
+    column("id", Integer),
+    column("name", String),
+    column("reference_date", Date),
+)
+evaluation_period = table(
+    "evaluation_period",
+    column("evaluation_id", Integer),
+    column("label", String),
+    column("start", Date),
+    column("end", Date),
+)
+evaluation_unit = table(
+    "evaluation_unit", column("evaluation_id", Integer), column("unit_id", Integer)
+)
+staff = table("staff", column("unit_id", Integer))
+work_log_entry = table("work_log_entry", column("unit_id", Integer))
+case = table("service_case", column("unit_id", Integer))
+score = table("score", column("unit_id", Integer), column("source", String))
+survey = table("survey", column("id", Integer), column("kind", String))
+survey_response = table("survey_response", column("survey_id", Integer), column("unit_id", Integer))
+onsite_activity = table("onsite_activity", column("unit_id", Integer))
+problem = table(
+    "problem",
+    column("unit_id", Integer),
+    column("status", String),
+    column("deadline", Date),
+)
+
+ALL = (
+    unit,
+    evaluation,
+    evaluation_period,
+    evaluation_unit,
+    staff,
+    work_log_entry,
+    case,
+    score,
+    survey,
+    survey_response,
+    onsite_activity,
+    problem,
+)
