@@ -57,6 +57,8 @@ ONE_DECIMAL = frozenset(
         "cases_per_capita",
         "county_average_cases",
         "scale_max",
+        "self_score",
+        "self_maximum",
     }
 )
 TWO_DECIMALS = frozenset(

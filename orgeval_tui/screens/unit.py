@@ -294,6 +294,11 @@ class UnitScreen(TranslatedBindings, Screen):
 
     def _show_evaluations(self, figures) -> None:
         rows = []
+        if figures.self_evaluation is not None:
+            rows += _rows(
+                figures.self_evaluation,
+                ("self_score", "self_maximum", "self_scored_items", "rubric_items"),
+            )
         if figures.peer is not None:
             rows += _rows(figures.peer, ("peer_score", "peer_responses", "peer_departments"))
         survey = figures.staff_survey

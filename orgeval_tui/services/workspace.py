@@ -115,10 +115,33 @@ class UnitFigures:
     peer: object | None  # PeerFigures
     staff_survey: object | None  # StaffSurveyFigures
     problems: tuple[ProblemRow, ...]
+    self_evaluation: object | None = None  # analytics.rubric.SelfEvaluation; None: no rubric
 
 
 def _has(session, model, *where) -> bool:
     return session.scalar(select(func.count()).select_from(model).where(*where)) > 0
+
+
+def _self_evaluation(session, evaluation_id: int, unit_id: int):
+    """The unit's self-scores against the evaluation's rubric; None without a rubric."""
+    from ..analytics.rubric import self_evaluation
+    from ..models import Indicator, Score
+
+    leaves = dict(
+        session.execute(
+            select(Indicator.id, Indicator.max_points).where(
+                Indicator.evaluation_id == evaluation_id, Indicator.max_points.is_not(None)
+            )
+        ).all()
+    )
+    if not leaves:
+        return None
+    scores = session.execute(
+        select(Score.indicator_id, Score.points).where(
+            Score.unit_id == unit_id, Score.source == "self"
+        )
+    ).all()
+    return self_evaluation(leaves, scores)
 
 
 def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitFigures:
@@ -152,6 +175,7 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
                 .order_by(Problem.number)
             )
         )
+        self_scores = _self_evaluation(session, evaluation.id, unit_id) if evaluation else None
     roster = roster_for_unit(db, info.name, as_of)[2] if info.headcount else None
     children = []
     for child_id in child_ids:
@@ -173,5 +197,14 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
     if staff_survey is not None and not staff_survey.staff_responses:
         staff_survey = None
     return UnitFigures(
-        info, as_of, roster, tuple(children), duties, cases, peer, staff_survey, problems
+        info,
+        as_of,
+        roster,
+        tuple(children),
+        duties,
+        cases,
+        peer,
+        staff_survey,
+        problems,
+        self_scores,
     )

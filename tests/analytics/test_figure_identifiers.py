@@ -9,6 +9,7 @@ from orgeval_tui.analytics.cases import CaseRow, case_figures
 from orgeval_tui.analytics.display import ONE_DECIMAL, RATES, TWO_DECIMALS
 from orgeval_tui.analytics.duties import duty_figures, summarise_log
 from orgeval_tui.analytics.roster import Person, Quotas, roster_figures
+from orgeval_tui.analytics.rubric import self_evaluation
 from orgeval_tui.analytics.surveys import (
     PeerResponse,
     StaffResponse,
@@ -38,6 +39,7 @@ def _documents() -> list[dict]:
         ).to_json(),
         peer_figures([PeerResponse("Q1", "审计局", [9.5], [10])]).to_json(),
         staff_survey_figures([StaffResponse("S1", {1: 4})], {1: "职责履行"}).to_json(),
+        self_evaluation({1: 10.0, 2: 5.0}, [(1, 8.5)]).to_json(),
     ]
 
 
