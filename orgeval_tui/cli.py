@@ -24,7 +24,8 @@ app = typer.Typer(
 units_app = typer.Typer(help="Register and list units.", no_args_is_help=True)
 app.add_typer(units_app, name="units")
 import_app = typer.Typer(
-    help="Import rosters, duty logs, cases and questionnaires.", no_args_is_help=True
+    help="Import rosters, duty logs, cases, questionnaires and the problem ledger.",
+    no_args_is_help=True,
 )
 app.add_typer(import_app, name="import")
 analyze_app = typer.Typer(help="Compute the figures of a unit.", no_args_is_help=True)
@@ -33,6 +34,8 @@ calendar_app = typer.Typer(help="The working-day calendar.", no_args_is_help=Tru
 app.add_typer(calendar_app, name="calendar")
 benchmark_app = typer.Typer(help="Entered comparison values.", no_args_is_help=True)
 app.add_typer(benchmark_app, name="benchmark")
+export_app = typer.Typer(help="Write workbooks: the problem ledger.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
 from .cli_ledger import ledger_app  # noqa: E402 - a sub-app in its own module
 
 app.add_typer(ledger_app, name="ledger")
@@ -263,6 +266,75 @@ def import_survey(
     from .services.intake.surveys import import_survey as run
 
     _report_import(run(_open_db(ctx), file, kind=kind, unit=unit, dry_run=dry_run), as_json)
+
+
+EvaluationOption = Annotated[
+    str | None,
+    typer.Option("--evaluation", help="Evaluation name (default: the current, latest one)."),
+]
+
+
+@import_app.command("ledger")
+def import_ledger(
+    ctx: typer.Context,
+    file: FileArgument,
+    evaluation: EvaluationOption = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Sheet to read.")] = None,
+    dry_run: DryRunOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Add the problems of a ledger workbook (as `export ledger` writes it) that are not
+    in the ledger yet; rows already there must be unchanged."""
+    from .services.intake.ledger import import_ledger as run
+
+    summary = run(_open_db(ctx), file, evaluation=evaluation, sheet=sheet, dry_run=dry_run)
+    if as_json:
+        _print_json(summary.to_json())
+        return
+    typer.echo(
+        t(
+            "ledger_excel.summary_dry" if summary.dry_run else "ledger_excel.summary",
+            file=summary.file,
+            evaluation=summary.details["evaluation"],
+            added=summary.details["added"],
+            unchanged=summary.details["unchanged"],
+        )
+    )
+
+
+@export_app.command("ledger")
+def export_ledger(
+    ctx: typer.Context,
+    output: Annotated[str, typer.Option("-o", "--output", help="The workbook to write (.xlsx).")],
+    evaluation: EvaluationOption = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit's problems.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="Only problems in this state: identified, fed_back, rectifying, reported, "
+            "closed, withdrawn, or open.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write the problem ledger (问题台账) in the office's layout, overdue rows marked."""
+    from .export.ledger_workbook import export_ledger as run
+
+    done = run(_open_db(ctx), output, evaluation=evaluation, unit=unit, status=status)
+    if as_json:
+        _print_json(done.to_json())
+        return
+    typer.echo(
+        t(
+            "ledger_excel.exported",
+            file=str(done.path),
+            evaluation=done.evaluation,
+            rows=done.rows,
+            overdue=done.overdue,
+            today=done.today.isoformat(),
+        )
+    )
 
 
 @analyze_app.command("roster")

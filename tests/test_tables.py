@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from orgeval_tui import tables
 from orgeval_tui.models import metadata
 

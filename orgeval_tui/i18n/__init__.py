@@ -10,7 +10,17 @@ import importlib
 import os
 
 LANGUAGES = ("zh", "en")
-AREAS = ("core", "ingest", "analytics", "intake", "figures", "tui", "textual_words", "ledger")
+AREAS = (
+    "core",
+    "ingest",
+    "analytics",
+    "intake",
+    "figures",
+    "tui",
+    "textual_words",
+    "ledger",
+    "ledger_excel",
+)
 _current = None
 _catalogues: dict[str, dict[str, str]] | None = None
 

@@ -42,6 +42,35 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "evaluated_unit": ("被评价单位", "评价对象"),
     "total": ("总分", "合计"),
 }
+# The problem ledger's own layout (问题台账), read back by `orgeval import ledger`: the
+# first name of each field is the header `orgeval export ledger` writes
+# (export/ledger_workbook.py); the others are what offices' own ledgers call them.
+LEDGER_ALIASES: dict[str, tuple[str, ...]] = {
+    "problem_number": ("问题编号",),
+    "problem_unit": ("单位", "被评估单位", "责任单位", "单位名称"),
+    "problem_source": ("问题来源", "来源"),
+    "problem_category": ("问题类别", "问题类型"),
+    "problem_title": ("问题标题", "问题", "问题名称"),
+    "problem_description": ("问题描述", "具体问题", "问题表现"),
+    "problem_severity": ("严重程度",),
+    "recommendation": ("整改建议", "意见建议"),
+    "recorded_on": ("登记日期",),
+    "fed_back_on": ("反馈日期",),
+    "measures": ("整改措施",),
+    "responsible": ("责任人", "整改责任人"),
+    "rectify_deadline": ("整改时限", "整改期限", "完成时限"),
+    "problem_status": ("整改状态", "状态"),
+    "report_text": ("整改报告",),
+    "report_file_name": ("报告附件", "报告文件"),
+    "report_file_hash": ("附件哈希", "附件SHA-256", "附件SHA256"),
+    "reported_on": ("报告日期",),
+    "verifier": ("核查人",),
+    "verified_on": ("销号日期",),
+    "verify_note": ("核查意见", "回头看意见"),
+    "withdraw_reason": ("撤销原因",),
+    "withdrawn_on": ("撤销日期",),
+    "overdue": ("是否逾期",),
+}
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -58,7 +87,7 @@ def _lookup_key(text: str) -> str:
 
 
 _FIELD_BY_HEADER: dict[str, str] = {}
-for _field, _names in FIELD_ALIASES.items():
+for _field, _names in (*FIELD_ALIASES.items(), *LEDGER_ALIASES.items()):
     for _name in _names:
         _FIELD_BY_HEADER.setdefault(_lookup_key(_name), _field)
 
@@ -70,7 +99,8 @@ def field_for_header(text: str) -> str | None:
 
 def display_name(field_id: str) -> str:
     """The header name used when telling a user which column is missing."""
-    return FIELD_ALIASES[field_id][0]
+    names = FIELD_ALIASES.get(field_id) or LEDGER_ALIASES[field_id]
+    return names[0]
 
 
 _NUMBER = r"(\d+|[零〇一二两三四五六七八九十]+)"

@@ -55,7 +55,14 @@ from ..models import Evaluation, Problem, ProblemEvent, Unit
 from ..models.base import utcnow
 from ..models.ledger import PROBLEM_SOURCES, PROBLEM_STATUSES, SEVERITIES
 from . import ledger_search
-from .ledger_facts import OPEN_STATUSES, ProblemFacts, UnitCounts, due_window, facts
+from .ledger_facts import (
+    OPEN_STATUSES,
+    ProblemFacts,
+    UnitCounts,
+    due_window,
+    facts,
+    overdue_where,
+)
 from .units import clean_name, find_unit
 
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -66,7 +73,17 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "closed": ("reopen",),
     "withdrawn": (),
 }
-ACTIONS = ("create", "feedback", "plan", "report", "verify", "reopen", "extend", "withdraw")
+ACTIONS = (
+    "create",
+    "feedback",
+    "plan",
+    "report",
+    "verify",
+    "reopen",
+    "extend",
+    "withdraw",
+    "import",  # recorded by `orgeval import ledger` (services/intake/ledger.py)
+)
 STATUS_FILTERS = (*PROBLEM_STATUSES, "open")
 NUMBER_ATTEMPTS = 8
 _LIMITS = {"title": 200, "category": 50, "responsible": 50}
@@ -206,6 +223,26 @@ def current_evaluation(session: Session, *, lock: bool = False) -> Evaluation | 
     return session.scalars(statement).first()
 
 
+def find_evaluation(session: Session, name: str | None = None, *, lock: bool = False) -> Evaluation:
+    """The evaluation named ``name``, or the current one (the latest) when None; refused
+    with a message when there is none."""
+    if name is None:
+        evaluation = current_evaluation(session, lock=lock)
+        if evaluation is None:
+            raise UserError(t("ledger.no_evaluation"))
+        return evaluation
+    statement = select(Evaluation).where(Evaluation.name == name.strip())
+    if lock:
+        statement = statement.with_for_update()
+    evaluation = session.scalars(statement).first()
+    if evaluation is None:
+        names = t("ledger.list_sep").join(
+            session.scalars(select(Evaluation.name).order_by(Evaluation.id))
+        )
+        raise NotFound(t("ledger.no_such_evaluation", name=name, names=names or "—"))
+    return evaluation
+
+
 def _find(session: Session, number: str) -> Problem:
     wanted = (number or "").strip()
     matches = session.scalars(select(Problem).where(Problem.number == wanted)).all()
@@ -305,12 +342,8 @@ def add(
     """Record a problem in the current evaluation (the latest), numbered PREFIX-NNN."""
     title = _required(title, "title")
     category = _optional(category, "category")
-    if source not in PROBLEM_SOURCES:
-        raise UserError(t("ledger.bad_source", source=source, sources=", ".join(PROBLEM_SOURCES)))
-    if severity not in SEVERITIES:
-        raise UserError(
-            t("ledger.bad_severity", severity=severity, severities=", ".join(SEVERITIES))
-        )
+    source = _choice(source, PROBLEM_SOURCES, "source")
+    severity = _choice(severity, SEVERITIES, "severity")
     for attempt in range(NUMBER_ATTEMPTS):
         try:
             return _add_once(
@@ -369,27 +402,14 @@ def _record(session, problem, action, from_status, to_status, *, reason=None, de
 
 
 # Transitions.
+#
+# Each transition is a builder: it checks the values it is given and returns the change,
+# a function applied to one problem (it sets the problem's fields and returns the new
+# status, the reason and the values recorded). ``apply`` runs one change over one or many
+# problems in one write transaction, with an event for each.
 
 
-def _transition(db, number, action, expected_version, change) -> ProblemView:
-    """Load, check the version and the state, apply ``change`` (which returns the new
-    status, the reason and the values it set), record the event; one transaction."""
-    with db.write() as session:
-        problem = _find(session, number)
-        if expected_version is not None and problem.version != expected_version:
-            raise ConflictError(audit.conflict_message(session, Problem, (problem.id,), problem))
-        _refuse(problem, action)
-        before = problem.status
-        to_status, reason, detail = change(problem)
-        problem.status = to_status
-        _record(session, problem, action, before, to_status, reason=reason, detail=detail)
-        session.flush()
-        return _view(problem, session.get(Unit, problem.unit_id))
-
-
-def feedback(
-    db: Database, number: str, on: date | None = None, *, expected_version: int | None = None
-) -> ProblemView:
+def _feedback(on: date | None = None):
     """Sent to the unit (反馈) on ``on`` (default today)."""
     day = on or office_today()
 
@@ -397,21 +417,15 @@ def feedback(
         problem.fed_back_on = day
         return "fed_back", None, {"fed_back_on": day}
 
-    return _transition(db, number, "feedback", expected_version, change)
+    return change
 
 
-def plan(
-    db: Database,
-    number: str,
-    measures: str,
-    responsible: str,
-    deadline: date,
-    *,
-    expected_version: int | None = None,
-) -> ProblemView:
+def _plan(measures: str, responsible: str, deadline: date):
     """The unit's rectification plan: measures, the person responsible, the deadline."""
     measures = _required(measures, "measures")
     responsible = _required(responsible, "responsible")
+    if deadline is None:
+        raise UserError(t("ledger.empty", field=t("ledger.field.deadline")))
 
     def change(problem):
         if problem.fed_back_on is not None and deadline < problem.fed_back_on:
@@ -429,7 +443,7 @@ def plan(
             {"measures": measures, "responsible": responsible, "deadline": deadline},
         )
 
-    return _transition(db, number, "plan", expected_version, change)
+    return change
 
 
 def file_digest(path: str | Path) -> tuple[str, str]:
@@ -445,15 +459,7 @@ def file_digest(path: str | Path) -> tuple[str, str]:
     return path.name, digest.hexdigest()
 
 
-def report(
-    db: Database,
-    number: str,
-    text: str | None = None,
-    file: str | Path | None = None,
-    on: date | None = None,
-    *,
-    expected_version: int | None = None,
-) -> ProblemView:
+def _report(text: str | None = None, file: str | Path | None = None, on: date | None = None):
     """The unit's written rectification report: its text, a file (name and SHA-256), or
     both; received on ``on`` (default today)."""
     text = _optional(text, "report_text")
@@ -471,17 +477,10 @@ def report(
             detail.update(report_file_name=file_name, report_file_hash=file_hash)
         return "reported", None, detail
 
-    return _transition(db, number, "report", expected_version, change)
+    return change
 
 
-def verify(
-    db: Database,
-    number: str,
-    note: str,
-    on: date | None = None,
-    *,
-    expected_version: int | None = None,
-) -> ProblemView:
+def _verify(note: str, on: date | None = None):
     """The look-back (回头看) found the rectification done: struck off (销号)."""
     note = _required(note, "verify_note")
     day = on or office_today()
@@ -494,17 +493,10 @@ def verify(
             {"verifier": problem.verifier, "verified_on": day, "verify_note": note},
         )
 
-    return _transition(db, number, "verify", expected_version, change)
+    return change
 
 
-def reopen(
-    db: Database,
-    number: str,
-    reason: str,
-    on: date | None = None,
-    *,
-    expected_version: int | None = None,
-) -> ProblemView:
+def _reopen(reason: str, on: date | None = None):
     """The look-back found it not done: back to rectifying, with the reason. Reopening a
     closed problem clears its strike-off (kept in the events and the audit trail)."""
     reason = _required(reason, "reason")
@@ -522,19 +514,14 @@ def reopen(
             problem.verifier = problem.verified_on = problem.verify_note = None
         return "rectifying", reason, detail
 
-    return _transition(db, number, "reopen", expected_version, change)
+    return change
 
 
-def extend(
-    db: Database,
-    number: str,
-    deadline: date,
-    reason: str,
-    *,
-    expected_version: int | None = None,
-) -> ProblemView:
+def _extend(deadline: date, reason: str):
     """A deadline extension (申请延期): the old and the new deadline and the reason."""
     reason = _required(reason, "reason")
+    if deadline is None:
+        raise UserError(t("ledger.empty", field=t("ledger.field.deadline")))
 
     def change(problem):
         old = problem.deadline
@@ -545,7 +532,133 @@ def extend(
         problem.deadline = deadline
         return problem.status, reason, {"deadline": deadline, "old_deadline": old}
 
-    return _transition(db, number, "extend", expected_version, change)
+    return change
+
+
+def _withdraw(reason: str, on: date | None = None):
+    """A problem recorded by mistake: withdrawn with the reason, never deleted."""
+    reason = _required(reason, "reason")
+    day = on or office_today()
+
+    def change(problem):
+        problem.withdraw_reason, problem.withdrawn_on = reason, day
+        return "withdrawn", reason, {"withdraw_reason": reason, "withdrawn_on": day}
+
+    return change
+
+
+TRANSITIONS = {
+    "feedback": _feedback,
+    "plan": _plan,
+    "report": _report,
+    "verify": _verify,
+    "reopen": _reopen,
+    "extend": _extend,
+    "withdraw": _withdraw,
+}
+
+
+def apply(
+    db: Database, action: str, targets: list[tuple[str, int | None]], **values
+) -> list[ProblemView]:
+    """One transition over every problem in ``targets`` (number, and the version its
+    user saw, or None): all of them in one write transaction, each with its own event,
+    or none of them. A problem whose state does not allow it, or that someone changed
+    since (its version), refuses the whole batch, naming it."""
+    if not targets:
+        return []
+    change = TRANSITIONS[action](**values)
+    with db.write() as session:
+        views = []
+        for number, expected_version in targets:
+            problem = _find(session, number)
+            if expected_version is not None and problem.version != expected_version:
+                raise ConflictError(
+                    audit.conflict_message(session, Problem, (problem.id,), problem)
+                )
+            _refuse(problem, action)
+            before = problem.status
+            to_status, reason, detail = change(problem)
+            problem.status = to_status
+            _record(session, problem, action, before, to_status, reason=reason, detail=detail)
+            session.flush()
+            views.append(_view(problem, session.get(Unit, problem.unit_id)))
+        return views
+
+
+def _one(db, action, number, expected_version, **values) -> ProblemView:
+    return apply(db, action, [(number, expected_version)], **values)[0]
+
+
+def feedback(
+    db: Database, number: str, on: date | None = None, *, expected_version: int | None = None
+) -> ProblemView:
+    return _one(db, "feedback", number, expected_version, on=on)
+
+
+def plan(
+    db: Database,
+    number: str,
+    measures: str,
+    responsible: str,
+    deadline: date,
+    *,
+    expected_version: int | None = None,
+) -> ProblemView:
+    return _one(
+        db,
+        "plan",
+        number,
+        expected_version,
+        measures=measures,
+        responsible=responsible,
+        deadline=deadline,
+    )
+
+
+def report(
+    db: Database,
+    number: str,
+    text: str | None = None,
+    file: str | Path | None = None,
+    on: date | None = None,
+    *,
+    expected_version: int | None = None,
+) -> ProblemView:
+    return _one(db, "report", number, expected_version, text=text, file=file, on=on)
+
+
+def verify(
+    db: Database,
+    number: str,
+    note: str,
+    on: date | None = None,
+    *,
+    expected_version: int | None = None,
+) -> ProblemView:
+    return _one(db, "verify", number, expected_version, note=note, on=on)
+
+
+def reopen(
+    db: Database,
+    number: str,
+    reason: str,
+    on: date | None = None,
+    *,
+    expected_version: int | None = None,
+) -> ProblemView:
+    return _one(db, "reopen", number, expected_version, reason=reason, on=on)
+
+
+def extend(
+    db: Database,
+    number: str,
+    deadline: date,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> ProblemView:
+    return _one(db, "extend", number, expected_version, deadline=deadline, reason=reason)
 
 
 def withdraw(
@@ -556,15 +669,7 @@ def withdraw(
     *,
     expected_version: int | None = None,
 ) -> ProblemView:
-    """A problem recorded by mistake: withdrawn with the reason, never deleted."""
-    reason = _required(reason, "reason")
-    day = on or office_today()
-
-    def change(problem):
-        problem.withdraw_reason, problem.withdrawn_on = reason, day
-        return "withdrawn", reason, {"withdraw_reason": reason, "withdrawn_on": day}
-
-    return _transition(db, number, "withdraw", expected_version, change)
+    return _one(db, "withdraw", number, expected_version, reason=reason, on=on)
 
 
 # Reading.
@@ -606,14 +711,44 @@ def _status_values(status: str) -> tuple[str, ...]:
     raise UserError(t("ledger.bad_status", status=status, statuses=", ".join(STATUS_FILTERS)))
 
 
-def _filtered(session, statement, *, unit, status, overdue, due_within, search, today):
+def _choice(value: str, known: tuple[str, ...], kind: str) -> str:
+    """A source or severity by its identifier or its label in either language."""
+    wanted = value.strip()
+    for identifier in known:
+        labels = (words.get(f"ledger.{kind}.{identifier}") for words in catalogues().values())
+        if wanted == identifier or wanted in labels:
+            return identifier
+    plural = {"source": "sources", "severity": "severities"}[kind]
+    raise UserError(t(f"ledger.bad_{kind}", **{kind: value, plural: ", ".join(known)}))
+
+
+def _filtered(
+    session,
+    statement,
+    *,
+    unit,
+    status,
+    overdue,
+    due_within,
+    search,
+    today,
+    source=None,
+    category=None,
+    severity=None,
+):
     where = []
     if unit is not None:
         where.append(_P.unit_id == _unit_id(session, unit))
     if status is not None:
         where.append(_P.status.in_(_status_values(status)))
+    if source is not None:
+        where.append(_P.source == _choice(source, PROBLEM_SOURCES, "source"))
+    if category is not None:
+        where.append(_P.category == category.strip())
+    if severity is not None:
+        where.append(_P.severity == _choice(severity, SEVERITIES, "severity"))
     if overdue:
-        where += [_P.status.in_(OPEN_STATUSES), _P.deadline < today]
+        where += overdue_where(_P, today)
     if due_within is not None:
         if due_within < 0:
             raise UserError(t("ledger.bad_days", days=due_within))
@@ -621,6 +756,31 @@ def _filtered(session, statement, *, unit, status, overdue, due_within, search, 
         where += [_P.status.in_(OPEN_STATUSES), _P.deadline.between(first, last)]
     found = ledger_search.plan(session, search)
     return ledger_search.apply(statement.where(*where), found), found
+
+
+def _ranked(column, values: tuple[str, ...]):
+    return case({value: rank for rank, value in enumerate(values)}, value=column, else_=99)
+
+
+# The orders a problem list can be sorted in, each as its sort keys (then the id).
+_ORDER_KEYS = {
+    "recorded": lambda: [],
+    "deadline": lambda: [_P.deadline.is_(None), _P.deadline],
+    "unit": lambda: [_U.name],
+    "status": lambda: [_ranked(_P.status, PROBLEM_STATUSES)],
+    "severity": lambda: [_ranked(_P.severity, SEVERITIES)],
+}
+ORDERS = tuple(_ORDER_KEYS)
+
+
+def categories(db: Database) -> list[str]:
+    """Every category in use, for choosing one."""
+    with db.read() as session:
+        return list(
+            session.scalars(
+                select(_P.category).where(_P.category.is_not(None)).distinct().order_by(_P.category)
+            )
+        )
 
 
 def _index_only(session, search):
@@ -639,14 +799,22 @@ def list_problems(
     overdue: bool = False,
     due_within: int | None = None,
     search: str | None = None,
+    source: str | None = None,
+    category: str | None = None,
+    severity: str | None = None,
     today: date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    order: str = "recorded",
+    descending: bool = False,
 ) -> list[ProblemView]:
-    """Problems of every evaluation, in the order they were recorded, filtered by unit
-    (name or short name), status (or ``open``), overdue, due within N days (both on
-    ``today``), and a search query (see ``ledger_search``); a page with limit/offset."""
+    """Problems of every evaluation, filtered by unit (name or short name), status (or
+    ``open``), source, category, severity, overdue, due within N days (both on
+    ``today``), and a search query (see ``ledger_search``); in ``order`` (one of
+    ``ORDERS``: as recorded by default), a page with limit/offset."""
     today = today or office_today()
+    if order not in ORDERS:
+        raise ValueError(f"unknown order {order!r}: use one of {', '.join(ORDERS)}")
     with db.read() as session:
         statement, found = _filtered(
             session,
@@ -657,16 +825,44 @@ def list_problems(
             due_within=due_within,
             search=search,
             today=today,
+            source=source,
+            category=category,
+            severity=severity,
         )
-        # In the index's rowid order (= problem id) when it is searched: SQLite then walks
-        # the index in order and stops at the limit, instead of sorting every match.
         matched = found is not None and found.match is not None
-        statement = statement.order_by(ledger_search.search_index.c.rowid if matched else _P.id)
+        if order == "recorded" and not descending:
+            # In the index's rowid order (= problem id) when it is searched: SQLite then
+            # walks the index in order and stops at the limit, instead of sorting every
+            # match.
+            statement = statement.order_by(ledger_search.search_index.c.rowid if matched else _P.id)
+        else:
+            keys = [*_ORDER_KEYS[order](), _P.id]
+            statement = statement.order_by(*(key.desc() for key in keys) if descending else keys)
         if limit is not None:
             statement = statement.limit(limit)
         if offset:
             statement = statement.offset(offset)
         return [_row_view(row) for row in session.execute(statement)]
+
+
+def evaluation_problems(
+    db: Database,
+    evaluation: str | None = None,
+    *,
+    unit: str | None = None,
+    status: str | None = None,
+) -> tuple[str, list[ProblemView]]:
+    """The name of an evaluation (by name; the current one by default) and its problems,
+    in the order they were recorded, filtered by unit and status as ``list_problems``."""
+    with db.read() as session:
+        found = find_evaluation(session, evaluation)
+        where = [_P.evaluation_id == found.id]
+        if unit is not None:
+            where.append(_P.unit_id == _unit_id(session, unit))
+        if status is not None:
+            where.append(_P.status.in_(_status_values(status)))
+        rows = session.execute(_view_select().where(*where).order_by(_P.id))
+        return found.name, [_row_view(row) for row in rows]
 
 
 def count_problems(
@@ -677,12 +873,16 @@ def count_problems(
     overdue: bool = False,
     due_within: int | None = None,
     search: str | None = None,
+    source: str | None = None,
+    category: str | None = None,
+    severity: str | None = None,
     today: date | None = None,
 ) -> int:
     """How many problems ``list_problems`` would return without a limit."""
     today = today or office_today()
+    unfiltered = (unit, status, overdue, due_within, source, category, severity)
     with db.read() as session:
-        if (unit, status, overdue, due_within) == (None, None, False, None):
+        if unfiltered == (None, None, False, None, None, None, None):
             found = _index_only(session, search)
             if found is not None:
                 index = ledger_search.search_index
@@ -698,6 +898,9 @@ def count_problems(
             due_within=due_within,
             search=search,
             today=today,
+            source=source,
+            category=category,
+            severity=severity,
         )
         return session.scalar(statement)
 
@@ -739,7 +942,7 @@ def unit_counts(db: Database, today: date | None = None) -> list[UnitCounts]:
                 _U.name,
                 _P.status,
                 func.count(),
-                flag(and_(open_, _P.deadline < today)),
+                flag(and_(*overdue_where(_P, today))),
                 flag(due[10]),
                 flag(due[20]),
             )
