@@ -21,6 +21,7 @@ class OrgevalApp(TranslatedBindings, App):
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "key.help", id="app.help"),
         Binding("tab", "focus_next", "key.next_pane", show=False, id="app.next_pane"),
+        Binding("L", "ledger", "key.ledger", id="app.ledger"),
     ]
 
     def __init__(self, database: Database, keymap: dict[str, str] | None = None):
@@ -44,6 +45,27 @@ class OrgevalApp(TranslatedBindings, App):
         from .screens.unit import UnitScreen
 
         self.push_screen(UnitScreen(unit_id))
+
+    def action_ledger(self, unit: str | None = None) -> None:
+        """The problem ledger; from a unit's screen, filtered to that unit."""
+        from .screens.ledger import LedgerQuery, LedgerScreen
+
+        if isinstance(self.screen, LedgerScreen):
+            return
+        self.push_screen(LedgerScreen(LedgerQuery(unit=unit)))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "ledger":
+            from .screens.ledger import LedgerScreen
+
+            return not isinstance(self.screen, LedgerScreen)
+        return True
+
+    def get_system_commands(self, screen):
+        from textual.app import SystemCommand
+
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(t("key.ledger"), t("tui.ledger.palette_help"), self.action_ledger)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

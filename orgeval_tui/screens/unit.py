@@ -36,6 +36,7 @@ class UnitScreen(TranslatedBindings, Screen):
         Binding("right_square_bracket", "next_tab", "key.next_tab", id="unit.next_tab"),
         Binding("left_square_bracket", "previous_tab", "key.prev_tab", id="unit.prev_tab"),
         Binding("c", "copy_number", "key.copy", show=False, id="unit.copy_number"),
+        Binding("L", "unit_ledger", "key.unit_ledger", id="unit.ledger"),
     ]
 
     class Loaded(Message):
@@ -355,6 +356,10 @@ class UnitScreen(TranslatedBindings, Screen):
         )
         if target is not None:
             target.focus()
+
+    def action_unit_ledger(self) -> None:
+        if self.figures is not None:
+            self.app.action_ledger(self.figures.info.name)
 
     def action_copy_number(self) -> None:
         table = self.query_one("#problems-table", VimDataTable)

@@ -39,14 +39,26 @@ class PagedTable(TranslatedBindings, Vertical):
         yield VimDataTable(cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.query_one(VimDataTable).add_columns(*self.columns)
+        self.column_keys = self.query_one(VimDataTable).add_columns(*self.columns)
 
-    def show_page(self, offset: int, total: int, rows: list[tuple], at_end: bool = False) -> None:
+    @property
+    def table(self) -> VimDataTable:
+        return self.query_one(VimDataTable)
+
+    def show_page(
+        self,
+        offset: int,
+        total: int,
+        rows: list[tuple],
+        at_end: bool = False,
+        keys: list[str] | None = None,
+    ) -> None:
+        """One page of rows; ``keys`` names each row (to find it again, or update it)."""
         self.page_offset, self.total = offset, total
         table = self.query_one(VimDataTable)
         table.clear()
-        for row in rows:
-            table.add_row(*row)
+        for index, row in enumerate(rows):
+            table.add_row(*row, key=keys[index] if keys else None)
         if at_end and rows:
             table.move_cursor(row=len(rows) - 1)
         first = offset + 1 if rows else 0

@@ -43,6 +43,7 @@ class _PinnedDate(date):
 def lang(request, monkeypatch):
     monkeypatch.setattr("orgeval_tui.services.workspace.date", _PinnedDate)
     monkeypatch.setattr("orgeval_tui.services.progress.date", _PinnedDate)
+    monkeypatch.setattr("orgeval_tui.services.ledger.office_today", _PinnedDate.today)
     monkeypatch.setattr("orgeval_tui.services.figures.date", _PinnedDate)
     monkeypatch.setenv("ORGEVAL_CONFIG", "/home/evaluator/.config/orgeval/config.toml")
     monkeypatch.delenv("NO_COLOR", raising=False)  # the App reads it when constructed
@@ -95,3 +96,25 @@ def test_help_over_unit_overview(lang, demo_db, snap_compare):
     assert snap_compare(
         _app(demo_db), terminal_size=SIZE, run_before=_open_bureau(demo_db, "question_mark")
     )
+
+
+async def _open_ledger(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("L")
+    await settle(pilot)
+
+
+def test_ledger(lang, demo_db, snap_compare):
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_open_ledger)
+
+
+async def _ledger_extend_form(pilot) -> None:
+    await _open_ledger(pilot)
+    await pilot.press("G")
+    await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+
+
+def test_ledger_step_form(lang, demo_db, snap_compare):
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_ledger_extend_form)

@@ -1,0 +1,535 @@
+"""The problem ledger (问题台账): every problem, filtered, sorted, searched; one in detail
+with its timeline; each step of its life one key and a small form, for one problem or
+for all selected ones.
+
+The table holds one page (200 rows) at a time, read in a worker with the filters, so a
+ledger of 100,000 problems opens and pages as fast as one of ten. The steps the footer
+offers are those the highlighted problem (or every selected one) allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ..i18n import t
+from ..services import ledger
+from ..widgets.paged_table import PagedTable
+from ..widgets.translated import TranslatedBindings
+from .ledger_detail import detail_text, labelled, row_cells
+from .ledger_forms import Field, FormScreen
+from .workers import db_worker
+
+PAGE_SIZE = 200
+STEPS = ("feedback", "plan", "report", "verify", "reopen", "extend", "withdraw")
+
+
+@dataclass(frozen=True)
+class LedgerQuery:
+    """What the table shows: the filters, the search, the order."""
+
+    unit: str | None = None
+    status: str | None = None
+    source: str | None = None
+    category: str | None = None
+    severity: str | None = None
+    overdue: bool = False
+    due_within: int | None = None
+    search: str | None = None
+    order: str = "recorded"
+    descending: bool = False
+
+    def filters(self) -> dict:
+        return {
+            "unit": self.unit,
+            "status": self.status,
+            "source": self.source,
+            "category": self.category,
+            "severity": self.severity,
+            "overdue": self.overdue,
+            "due_within": self.due_within,
+            "search": self.search,
+        }
+
+    def describe(self) -> str:
+        parts = []
+        if self.unit:
+            parts.append(self.unit)
+        if self.status:
+            parts.append(t(f"ledger.status.{self.status}"))
+        if self.source:
+            parts.append(t(f"ledger.source.{self.source}"))
+        if self.category:
+            parts.append(self.category)
+        if self.severity:
+            parts.append(t(f"ledger.severity.{self.severity}"))
+        if self.overdue:
+            parts.append(t("tui.ledger.only_overdue"))
+        if self.due_within is not None:
+            parts.append(t("tui.ledger.due_within", days=self.due_within))
+        if self.search:
+            parts.append(t("tui.ledger.searching", text=self.search))
+        shown = " · ".join(parts) if parts else t("tui.ledger.all")
+        arrow = "↓" if self.descending else "↑"
+        order = t(f"tui.ledger.order.{self.order}")
+        sort = f"{labelled('tui.ledger.sort')}{order}{arrow}"
+        return f"{labelled('tui.ledger.filter')}{shown}    {sort}"
+
+
+def _step_binding(key: str, step: str) -> Binding:
+    return Binding(key, f"step('{step}')", f"ledger.action.{step}", id=f"ledger.{step}")
+
+
+class LedgerTable(PagedTable):
+    """The ledger's pages: the footer keeps its room for the steps of a problem's life."""
+
+    BINDINGS = [
+        Binding("n", "next_page", "key.next_page", show=False, id="paged.next"),
+        Binding("p", "previous_page", "key.previous_page", show=False, id="paged.previous"),
+    ]
+
+
+class LedgerScreen(TranslatedBindings, Screen):
+    BINDINGS = [
+        Binding("escape", "back", "key.back", show=False, id="ledger.back"),
+        Binding("slash", "search", "key.search", id="ledger.search"),
+        Binding("F", "filters", "key.filter", id="ledger.filters"),
+        Binding(
+            "exclamation_mark", "toggle_overdue", "key.overdue", show=False, id="ledger.overdue"
+        ),
+        Binding("x", "clear_filters", "key.clear_filters", show=False, id="ledger.clear"),
+        Binding("s", "next_order", "key.sort", show=False, id="ledger.sort"),
+        Binding("S", "reverse_order", "key.reverse", show=False, id="ledger.reverse"),
+        Binding("space", "toggle_selected", "key.select", show=False, id="ledger.select"),
+        Binding("asterisk", "select_page", "key.select_page", show=False, id="ledger.select_page"),
+        Binding("a", "add", "ledger.action.create", id="ledger.add"),
+        _step_binding("f", "feedback"),
+        _step_binding("m", "plan"),
+        _step_binding("r", "report"),
+        _step_binding("v", "verify"),
+        _step_binding("o", "reopen"),
+        _step_binding("e", "extend"),
+        _step_binding("w", "withdraw"),
+        Binding("c", "copy_number", "key.copy", show=False, id="ledger.copy_number"),
+    ]
+
+    class PageLoaded(Message):
+        def __init__(self, offset, total, rows, today, at_end) -> None:
+            super().__init__()
+            self.offset, self.total, self.rows = offset, total, rows
+            self.today, self.at_end = today, at_end
+
+    class DetailLoaded(Message):
+        def __init__(self, detail, today) -> None:
+            super().__init__()
+            self.detail, self.today = detail, today
+
+    class ChoicesLoaded(Message):
+        def __init__(self, units, categories) -> None:
+            super().__init__()
+            self.units, self.categories = units, categories
+
+    def __init__(self, query: LedgerQuery | None = None) -> None:
+        super().__init__()
+        self.query_state = query or LedgerQuery()
+        self.page_rows: dict[str, object] = {}  # number → ProblemView, this page
+        self.selected: dict[str, int] = {}  # number → the version the user saw
+        self.units: list[tuple[str, str]] = []
+        self.categories: list[str] = []
+        self.today = ledger.office_today()
+        self._detail_for: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="ledger-filters")
+        yield Input(placeholder=t("tui.ledger.search_hint"), id="ledger-search")
+        yield LedgerTable(t("tui.ledger.headers").split("|"), PAGE_SIZE, id="ledger-table")
+        with VerticalScroll(id="ledger-detail"):
+            yield Static(t("tui.ledger.no_problem"), id="ledger-detail-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("tui.ledger.title")
+        self.query_one(PagedTable).table.focus()
+        self.query_one(PagedTable).loading = True
+        self.load_choices()
+        self.reload(0)
+
+    # Reading, in workers.
+
+    def reload(self, offset: int | None = None, at_end: bool = False) -> None:
+        table = self.query_one(PagedTable)
+        self.query_one("#ledger-filters", Static).update(self.query_state.describe())
+        self.load_page(table.page_offset if offset is None else offset, at_end)
+
+    @db_worker(group="ledger-page")
+    def load_page(self, offset: int, at_end: bool) -> None:
+        database, query, today = self.app.database, self.query_state, ledger.office_today()
+        total = ledger.count_problems(database, today=today, **query.filters())
+        if offset >= total:
+            offset = max(0, total - 1) // PAGE_SIZE * PAGE_SIZE
+        rows = ledger.list_problems(
+            database,
+            today=today,
+            limit=PAGE_SIZE,
+            offset=offset,
+            order=query.order,
+            descending=query.descending,
+            **query.filters(),
+        )
+        self.post_message(self.PageLoaded(offset, total, rows, today, at_end))
+
+    @db_worker(group="ledger-detail")
+    def load_detail(self, number: str) -> None:
+        today = ledger.office_today()
+        self.post_message(self.DetailLoaded(ledger.show(self.app.database, number, today), today))
+
+    @db_worker(group="ledger-choices")
+    def load_choices(self) -> None:
+        from ..presentation import walk_tree
+        from ..services.units import unit_tree
+
+        database = self.app.database
+        units = [(node.name, node.name) for _, node in walk_tree(unit_tree(database))]
+        self.post_message(self.ChoicesLoaded(units, ledger.categories(database)))
+
+    def on_ledger_screen_choices_loaded(self, message: ChoicesLoaded) -> None:
+        self.units, self.categories = message.units, message.categories
+
+    def on_ledger_screen_page_loaded(self, message: PageLoaded) -> None:
+        table = self.query_one(PagedTable)
+        highlighted = self._highlighted_number()
+        self.today = message.today
+        self.page_rows = {p.number: p for p in message.rows}
+        table.show_page(
+            message.offset,
+            message.total,
+            [
+                row_cells(p, self.today, p.number in self.selected, self._title_cells())
+                for p in message.rows
+            ],
+            at_end=message.at_end,
+            keys=list(self.page_rows),
+        )
+        table.loading = False
+        if highlighted in self.page_rows and not message.at_end:
+            table.table.move_cursor(row=list(self.page_rows).index(highlighted))
+        if not self.page_rows:
+            self._detail_for = None
+            self.query_one("#ledger-detail-text", Static).update(t("tui.ledger.no_problem"))
+        self._show_highlighted()
+        self.refresh_bindings()
+
+    def on_paged_table_page_wanted(self, message: PagedTable.PageWanted) -> None:
+        at_end = message.offset < message.table.page_offset
+        self.load_page(message.offset, at_end)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_highlighted()
+        self.refresh_bindings()
+
+    def _show_highlighted(self) -> None:
+        number = self._highlighted_number()
+        if number is not None and number != self._detail_for:
+            self._detail_for = number
+            self.load_detail(number)
+
+    def on_ledger_screen_detail_loaded(self, message: DetailLoaded) -> None:
+        if message.detail.problem.number != self._detail_for:
+            return  # the cursor has moved on
+        text = detail_text(message.detail, message.today)
+        self.query_one("#ledger-detail-text", Static).update(text)
+
+    def _title_cells(self) -> int:
+        """The problem column takes what the other columns leave of the width."""
+        return max(12, self.size.width - 64)
+
+    def _highlighted_number(self) -> str | None:
+        table = self.query_one(PagedTable).table
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    # Filters, search, order.
+
+    def _requery(self, **changes) -> None:
+        self.query_state = replace(self.query_state, **changes)
+        self.selected.clear()
+        self.reload(0)
+
+    def action_search(self) -> None:
+        box = self.query_one("#ledger-search", Input)
+        box.value = self.query_state.search or ""
+        box.display = True
+        box.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "ledger-search":
+            return
+        self._close_search()
+        self._requery(search=event.value.strip() or None)
+
+    def _close_search(self) -> None:
+        self.query_one("#ledger-search", Input).display = False
+        self.query_one(PagedTable).table.focus()
+
+    def action_back(self) -> None:
+        if self.query_one("#ledger-search", Input).display:
+            self._close_search()
+        else:
+            self.app.pop_screen()
+
+    def action_toggle_overdue(self) -> None:
+        self._requery(overdue=not self.query_state.overdue)
+
+    def action_clear_filters(self) -> None:
+        query = self.query_state
+        self.query_state = LedgerQuery(order=query.order, descending=query.descending)
+        self.selected.clear()
+        self.reload(0)
+
+    def action_next_order(self) -> None:
+        orders = ledger.ORDERS
+        self._requery(order=orders[(orders.index(self.query_state.order) + 1) % len(orders)])
+
+    def action_reverse_order(self) -> None:
+        self._requery(descending=not self.query_state.descending)
+
+    def action_filters(self) -> None:
+        query = self.query_state
+
+        def choices(prefix: str, values) -> tuple:
+            return tuple((t(f"{prefix}.{v}"), v) for v in values)
+
+        fields = [
+            Field(
+                "unit",
+                t("tui.ledger.unit"),
+                "choice",
+                default=query.unit or "",
+                options=tuple(self.units),
+            ),
+            Field(
+                "status",
+                t("tui.ledger.status"),
+                "choice",
+                default=query.status or "",
+                options=choices("ledger.status", ledger.STATUS_FILTERS),
+            ),
+            Field(
+                "source",
+                t("tui.ledger.source"),
+                "choice",
+                default=query.source or "",
+                options=choices("ledger.source", ledger.PROBLEM_SOURCES),
+            ),
+            Field(
+                "category",
+                t("tui.ledger.category"),
+                "choice",
+                default=query.category or "",
+                options=tuple((c, c) for c in self.categories),
+            ),
+            Field(
+                "severity",
+                t("tui.ledger.severity"),
+                "choice",
+                default=query.severity or "",
+                options=choices("ledger.severity", ledger.SEVERITIES),
+            ),
+            Field(
+                "overdue",
+                t("tui.ledger.only_overdue"),
+                "check",
+                default="1" if query.overdue else "",
+            ),
+            Field(
+                "due_within",
+                t("tui.ledger.due_soon"),
+                "choice",
+                default=query.due_within or "",
+                options=tuple((t("tui.ledger.due_within", days=d), d) for d in (10, 20)),
+            ),
+        ]
+
+        def chosen(values) -> None:
+            if values is not None:
+                self._requery(**values)
+
+        self.app.push_screen(FormScreen(t("tui.ledger.filters_title"), fields, dict), chosen)
+
+    # Selecting for a step on many problems.
+
+    def action_toggle_selected(self) -> None:
+        number = self._highlighted_number()
+        if number is None:
+            return
+        if self.selected.pop(number, None) is None:
+            self.selected[number] = self.page_rows[number].version
+        self._mark(number)
+        self.query_one(PagedTable).table.action_cursor_down()
+        self.refresh_bindings()
+
+    def action_select_page(self) -> None:
+        on_page = [n for n in self.page_rows if n in self.selected]
+        for number in self.page_rows:
+            if on_page:
+                self.selected.pop(number, None)
+            else:
+                self.selected[number] = self.page_rows[number].version
+            self._mark(number)
+        self.refresh_bindings()
+
+    def _mark(self, number: str) -> None:
+        paged = self.query_one(PagedTable)
+        mark = "●" if number in self.selected else " "
+        paged.table.update_cell(number, paged.column_keys[0], mark)
+
+    # The steps of a problem's life.
+
+    def _targets(self) -> list[tuple[str, int | None]]:
+        if self.selected:
+            return list(self.selected.items())
+        number = self._highlighted_number()
+        return [(number, self.page_rows[number].version)] if number in self.page_rows else []
+
+    def _target_statuses(self) -> set[str] | None:
+        """The statuses of the problems a step would apply to; None when unknown (a
+        selection made on another page)."""
+        statuses = set()
+        for number, _ in self._targets():
+            problem = self.page_rows.get(number)
+            if problem is None:
+                return None
+            statuses.add(problem.status)
+        return statuses
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action != "step":
+            return True
+        statuses = self._target_statuses()
+        if statuses is None:
+            return True  # the service decides, and names any problem that refuses
+        return bool(statuses) and all(parameters[0] in ledger.ALLOWED[s] for s in statuses)
+
+    def action_step(self, step: str) -> None:
+        targets = self._targets()
+        if not targets:
+            return
+        database = self.app.database
+
+        def run(values: dict):
+            return ledger.apply(database, step, targets, **values)
+
+        self.app.push_screen(
+            FormScreen(
+                _heading(t(f"ledger.action.{step}")),
+                _step_fields(step, self.today),
+                run,
+                note=self._targets_note(targets),
+            ),
+            lambda views: self._stepped(step, views),
+        )
+
+    def _targets_note(self, targets) -> str:
+        if len(targets) == 1:
+            problem = self.page_rows.get(targets[0][0])
+            if problem is not None:
+                deadline = problem.deadline.isoformat() if problem.deadline else "—"
+                return (
+                    f"{problem.number}  {problem.unit_label}  {problem.title}\n"
+                    f"{labelled('tui.ledger.status')}{t(f'ledger.status.{problem.status}')}  "
+                    f"{labelled('tui.ledger.deadline')}{deadline}"
+                )
+        numbers = "、".join(number for number, _ in targets[:8])
+        more = "…" if len(targets) > 8 else ""
+        return t("tui.ledger.many", count=len(targets), numbers=numbers + more)
+
+    def _stepped(self, step: str, views) -> None:
+        if not views:
+            return
+        self.notify(t("tui.ledger.done", step=t(f"ledger.action.{step}"), count=len(views)))
+        self.selected.clear()
+        self._detail_for = None
+        self.reload()
+
+    def action_add(self) -> None:
+        database = self.app.database
+
+        def run(values: dict):
+            return ledger.add(database, **{k: v for k, v in values.items() if v is not None})
+
+        def added(view) -> None:
+            if view is not None:
+                self.notify(t("tui.ledger.added", number=view.number))
+                self.reload()
+
+        fields = [
+            Field("unit", t("tui.ledger.unit"), "choice", required=True, options=tuple(self.units)),
+            Field("title", t("tui.ledger.title_field"), required=True),
+            Field("description", t("tui.ledger.description")),
+            Field(
+                "source",
+                t("tui.ledger.source"),
+                "choice",
+                required=True,
+                default="onsite",
+                options=tuple((t(f"ledger.source.{s}"), s) for s in ledger.PROBLEM_SOURCES),
+            ),
+            Field("category", t("tui.ledger.category")),
+            Field(
+                "severity",
+                t("tui.ledger.severity"),
+                "choice",
+                required=True,
+                default="medium",
+                options=tuple((t(f"ledger.severity.{s}"), s) for s in ledger.SEVERITIES),
+            ),
+            Field("recommendation", t("tui.ledger.recommendation")),
+        ]
+        self.app.push_screen(FormScreen(_heading(t("ledger.action.create")), fields, run), added)
+
+    def action_copy_number(self) -> None:
+        number = self._highlighted_number()
+        if number is not None:
+            self.app.copy_to_clipboard(number)
+            self.notify(t("tui.copied", text=number))
+
+
+def _heading(words: str) -> str:
+    """An action's words as a form's title (capitalised in English)."""
+    return words[:1].upper() + words[1:]
+
+
+def _step_fields(step: str, today) -> list[Field]:
+    day = today.isoformat()
+    return {
+        "feedback": [Field("on", t("tui.ledger.fed_back_on"), "date", True, day)],
+        "plan": [
+            Field("measures", t("tui.ledger.measures"), required=True),
+            Field("responsible", t("tui.ledger.responsible"), required=True),
+            Field("deadline", t("tui.ledger.deadline"), "date", required=True),
+        ],
+        "report": [
+            Field("text", t("tui.ledger.report")),
+            Field("file", t("tui.ledger.report_file")),
+            Field("on", t("tui.ledger.reported_on"), "date", True, day),
+        ],
+        "verify": [
+            Field("note", t("tui.ledger.verify_note"), required=True),
+            Field("on", t("tui.ledger.verified_on"), "date", True, day),
+        ],
+        "reopen": [Field("reason", t("tui.ledger.reason"), required=True)],
+        "extend": [
+            Field("deadline", t("tui.ledger.new_deadline"), "date", required=True),
+            Field("reason", t("tui.ledger.reason"), required=True),
+        ],
+        "withdraw": [Field("reason", t("tui.ledger.reason"), required=True)],
+    }[step]

@@ -1,0 +1,301 @@
+"""The ledger screen: every problem, filtered, searched, sorted and paged; a problem's
+detail with its timeline; each step one key and a small form, for one or many."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import insert, select
+from textual.widgets import Input, Static
+
+from orgeval_tui.app import OrgevalApp
+from orgeval_tui.db import Database
+from orgeval_tui.i18n import set_language
+from orgeval_tui.screens.ledger import LedgerScreen
+from orgeval_tui.screens.ledger_forms import FormScreen
+from orgeval_tui.services import ledger
+
+from .helpers import settle, table_rows
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    monkeypatch.setattr("orgeval_tui.services.ledger.office_today", lambda: TODAY)
+    set_language("zh")
+
+
+async def _open_ledger(pilot) -> LedgerScreen:
+    await settle(pilot)
+    await pilot.press("L")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, LedgerScreen)
+    return pilot.app.screen
+
+
+def _numbers(screen) -> list[str]:
+    return [row[1] for row in table_rows(screen.query_one("#ledger-table").table)]
+
+
+def _detail(screen) -> str:
+    return str(screen.query_one("#ledger-detail-text", Static).render())
+
+
+async def _type(pilot, text: str) -> None:
+    for character in text:
+        await pilot.press(character)
+
+
+async def _goto(pilot, screen, number: str) -> None:
+    table = screen.query_one("#ledger-table").table
+    table.move_cursor(row=_numbers(screen).index(number))
+    await settle(pilot)
+
+
+async def test_L_opens_every_problem_with_the_first_ones_timeline(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        numbers = _numbers(screen)
+        rows = table_rows(screen.query_one("#ledger-table").table)
+        position = str(screen.query_one(".paged-position", Static).render())
+        detail = _detail(screen)
+
+    assert numbers == [f"2021-{n:03d}" for n in range(1, 11)]
+    assert position == "1–10 / 10"
+    assert rows[9][4:] == ["整改中", "2021-12-31", "逾期1792天"]
+    assert "机关干部队伍年龄老化" in detail and "办理记录" in detail
+    assert "2021-10-20 10:00  刘晓燕  报送整改报告  整改中 → 已报告" in detail
+
+
+async def test_search_finds_any_chinese_substring(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await pilot.press("slash")
+        assert screen.query_one("#ledger-search", Input).has_focus
+        await _type(pilot, "挂牌")
+        await pilot.press("enter")
+        await settle(pilot)
+        found = _numbers(screen)
+        filters = str(screen.query_one("#ledger-filters", Static).render())
+
+    assert found == ["2021-006", "2021-009"]
+    assert "“挂牌”" in filters
+
+
+async def test_overdue_toggle_sort_and_clearing(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        overdue = _numbers(screen)
+        await pilot.press("x", "s")  # clear, then sort by deadline
+        await settle(pilot)
+        by_deadline = [row[5] for row in table_rows(screen.query_one("#ledger-table").table)]
+
+    assert overdue == ["2021-010"]
+    assert by_deadline == sorted(by_deadline)
+    assert len(by_deadline) == 10
+
+
+async def test_the_filter_form_narrows_to_a_status_and_a_unit(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-unit").value = "县总工会"
+        form.query_one("#field-status").value = "closed"
+        await pilot.click("#form-ok")
+        await settle(pilot)
+        narrowed = _numbers(screen)
+
+    assert narrowed == ["2021-002", "2021-003", "2021-004"]
+
+
+async def test_extend_is_one_key_and_a_form_and_lands_in_the_timeline(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-010")
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await _type(pilot, "2022/3/31")
+        await pilot.press("tab")
+        await _type(pilot, "汛期后统一整改")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LedgerScreen)
+        row = table_rows(screen.query_one("#ledger-table").table)[9]
+        detail = _detail(screen)
+
+    assert row[5] == "2022-03-31"
+    assert "延期" in detail and "汛期后统一整改" in detail and "2021-12-31 → 2022-03-31" in detail
+    shown = ledger.show(Database.open(str(demo_db)), "2021-010")
+    assert shown.problem.deadline == date(2022, 3, 31)
+    assert shown.events[-1].action == "extend"
+
+
+async def test_a_refused_step_stays_in_the_form_and_changes_nothing(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-010")
+        await pilot.press("e")
+        await settle(pilot)
+        await _type(pilot, "2021-11-01")  # earlier than the deadline it has
+        await pilot.press("tab")
+        await _type(pilot, "延期")
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        error = str(form.query_one(".form-error", Static).render())
+
+    assert isinstance(form, FormScreen)
+    assert "2021-11-01" in error and "2021-12-31" in error
+    assert ledger.show(Database.open(str(demo_db)), "2021-010").problem.deadline == date(
+        2021, 12, 31
+    )
+
+
+async def test_only_the_steps_a_problem_allows_are_offered(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-005")  # closed: only reopen
+        offered = {b.binding.action for b in app.active_bindings.values() if b.enabled}
+        await pilot.press("v")  # verify is not allowed on a closed problem
+        await settle(pilot)
+        still_ledger = isinstance(app.screen, LedgerScreen)
+
+    assert "step('reopen')" in offered
+    assert "step('verify')" not in offered and "step('feedback')" not in offered
+    assert still_ledger
+
+
+async def test_a_bulk_withdrawal_moves_each_selected_problem_with_its_own_event(demo_db):
+    database = Database.open(str(demo_db))
+    first = ledger.add(database, "县气象局", "档案目录不全")
+    second = ledger.add(database, "县气象局", "档案目录不全（重复登记）")
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, first.number)
+        await pilot.press("space", "space")  # selects both, moving down
+        await settle(pilot)
+        marks = [row[0] for row in table_rows(screen.query_one("#ledger-table").table)]
+        await pilot.press("w")
+        await settle(pilot)
+        await _type(pilot, "误登记")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert marks[-2:] == ["●", "●"]
+    for number in (first.number, second.number):
+        shown = ledger.show(database, number)
+        assert shown.problem.status == "withdrawn"
+        assert [(e.action, e.reason) for e in shown.events][-1] == ("withdraw", "误登记")
+
+
+async def test_adding_a_problem_from_the_screen_numbers_it_next(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#field-unit").value = "县工业和信息化局"
+        form.query_one("#field-title").focus()
+        await _type(pilot, "科室职责交叉")
+        await pilot.press("enter")
+        await settle(pilot)
+        numbers = _numbers(screen)
+
+    assert numbers[-1] == "2021-011"
+    added = ledger.show(Database.open(str(demo_db)), "2021-011").problem
+    assert (added.unit, added.title, added.status) == (
+        "县工业和信息化局",
+        "科室职责交叉",
+        "identified",
+    )
+
+
+async def test_the_unit_screen_opens_its_own_ledger(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await _type(pilot, "gxj")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        numbers = _numbers(app.screen)
+
+    assert numbers == ["2021-005", "2021-006", "2021-007", "2021-008"]
+
+
+def _add_many(path, count: int) -> None:
+    """``count`` more problems for 县工信局, written in bulk (the search triggers run)."""
+    from orgeval_tui.models import Evaluation, Problem, Unit
+
+    database = Database.open(str(path))
+    with database.write() as session:
+        evaluation = session.scalar(select(Evaluation.id))
+        unit = session.scalar(select(Unit.id).where(Unit.name == "县工业和信息化局"))
+        created = datetime(2021, 7, 1, 2, tzinfo=UTC)
+        session.execute(
+            insert(Problem.__table__),
+            [
+                {
+                    "evaluation_id": evaluation,
+                    "number": f"2021-{n:05d}",
+                    "unit_id": unit,
+                    "source": "duties",
+                    "title": f"履职记录缺失 {n}",
+                    "description": "",
+                    "recommendation": "",
+                    "severity": "low",
+                    "status": "identified",
+                    "created_at": created + timedelta(minutes=n),
+                    "version": 1,
+                }
+                for n in range(100, 100 + count)
+            ],
+        )
+    database.dispose()
+
+
+async def test_a_large_ledger_is_shown_a_page_at_a_time(demo_db):
+    _add_many(demo_db, 1000)
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        table = screen.query_one("#ledger-table")
+        first = (str(screen.query_one(".paged-position", Static).render()), table.table.row_count)
+        await pilot.press("n")
+        await settle(pilot)
+        second = (str(screen.query_one(".paged-position", Static).render()), _numbers(screen)[0])
+
+    assert first == ("1–200 / 1,010", 200)
+    assert second == ("201–400 / 1,010", "2021-00290")
