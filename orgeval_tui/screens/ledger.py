@@ -304,45 +304,17 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     def action_filters(self) -> None:
         query = self.query_state
-
-        def choices(prefix: str, values) -> tuple:
-            return tuple((t(f"{prefix}.{v}"), v) for v in values)
-
         fields = [
-            Field(
-                "unit",
-                t("tui.ledger.unit"),
-                "choice",
-                default=query.unit or "",
-                options=tuple(self.units),
+            _choice_field("unit", query.unit, self.units),
+            _choice_field(
+                "status", query.status, _labelled("ledger.status", ledger.STATUS_FILTERS)
             ),
-            Field(
-                "status",
-                t("tui.ledger.status"),
-                "choice",
-                default=query.status or "",
-                options=choices("ledger.status", ledger.STATUS_FILTERS),
+            _choice_field(
+                "source", query.source, _labelled("ledger.source", ledger.PROBLEM_SOURCES)
             ),
-            Field(
-                "source",
-                t("tui.ledger.source"),
-                "choice",
-                default=query.source or "",
-                options=choices("ledger.source", ledger.PROBLEM_SOURCES),
-            ),
-            Field(
-                "category",
-                t("tui.ledger.category"),
-                "choice",
-                default=query.category or "",
-                options=tuple((c, c) for c in self.categories),
-            ),
-            Field(
-                "severity",
-                t("tui.ledger.severity"),
-                "choice",
-                default=query.severity or "",
-                options=choices("ledger.severity", ledger.SEVERITIES),
+            _choice_field("category", query.category, [(c, c) for c in self.categories]),
+            _choice_field(
+                "severity", query.severity, _labelled("ledger.severity", ledger.SEVERITIES)
             ),
             Field(
                 "overdue",
@@ -472,25 +444,18 @@ class LedgerScreen(TranslatedBindings, Screen):
                 self.reload()
 
         fields = [
-            Field("unit", t("tui.ledger.unit"), "choice", required=True, options=tuple(self.units)),
+            _choice_field("unit", None, self.units, required=True),
             Field("title", t("tui.ledger.title_field"), required=True),
             Field("description", t("tui.ledger.description")),
-            Field(
+            _choice_field(
                 "source",
-                t("tui.ledger.source"),
-                "choice",
+                "onsite",
+                _labelled("ledger.source", ledger.PROBLEM_SOURCES),
                 required=True,
-                default="onsite",
-                options=tuple((t(f"ledger.source.{s}"), s) for s in ledger.PROBLEM_SOURCES),
             ),
             Field("category", t("tui.ledger.category")),
-            Field(
-                "severity",
-                t("tui.ledger.severity"),
-                "choice",
-                required=True,
-                default="medium",
-                options=tuple((t(f"ledger.severity.{s}"), s) for s in ledger.SEVERITIES),
+            _choice_field(
+                "severity", "medium", _labelled("ledger.severity", ledger.SEVERITIES), required=True
             ),
             Field("recommendation", t("tui.ledger.recommendation")),
         ]
@@ -501,6 +466,15 @@ class LedgerScreen(TranslatedBindings, Screen):
         if number is not None:
             self.app.copy_to_clipboard(number)
             self.notify(t("tui.copied", text=number))
+
+
+def _labelled(prefix: str, values) -> list[tuple[str, str]]:
+    return [(t(f"{prefix}.{value}"), value) for value in values]
+
+
+def _choice_field(name: str, current, options, required: bool = False) -> Field:
+    """A choice of the ledger's ``name`` (its label is ``tui.ledger.<name>``)."""
+    return Field(name, t(f"tui.ledger.{name}"), "choice", required, current or "", tuple(options))
 
 
 def _heading(words: str) -> str:
