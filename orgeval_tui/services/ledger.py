@@ -42,7 +42,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import BigInteger, and_, case, cast, func, or_, select
+from sqlalchemy import BigInteger, and_, case, cast, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -63,7 +63,7 @@ from .ledger_facts import (
     facts,
     overdue_where,
 )
-from .units import clean_name, find_unit
+from .units import find_unit, find_unit_id
 
 ALLOWED: dict[str, tuple[str, ...]] = {
     "identified": ("feedback", "withdraw"),
@@ -194,22 +194,6 @@ def _view_select():
     return select(*columns, _U.name.label("unit"), _U.short_name.label("unit_short")).join_from(
         Problem.__table__, Unit.__table__, _U.id == _P.unit_id
     )
-
-
-def _unit_id(session: Session, ref: str) -> int:
-    """``find_unit``'s answer, read with one plain query when it is unambiguous: the unit
-    whose full name this is, else the only one with this short name. Anything else (no
-    such unit, a short name shared) is left to ``find_unit`` to refuse."""
-    wanted = clean_name(ref)
-    rows = session.execute(
-        select(_U.id, _U.name).where(or_(_U.name == wanted, _U.short_name == wanted))
-    ).all()
-    named = [uid for uid, name in rows if name == wanted]
-    if named:
-        return named[0]
-    if len(rows) == 1:
-        return rows[0][0]
-    return find_unit(session, ref).id
 
 
 # Finding things.
@@ -738,7 +722,7 @@ def _filtered(
 ):
     where = []
     if unit is not None:
-        where.append(_P.unit_id == _unit_id(session, unit))
+        where.append(_P.unit_id == find_unit_id(session, unit))
     if status is not None:
         where.append(_P.status.in_(_status_values(status)))
     if source is not None:
@@ -858,7 +842,7 @@ def evaluation_problems(
         found = find_evaluation(session, evaluation)
         where = [_P.evaluation_id == found.id]
         if unit is not None:
-            where.append(_P.unit_id == _unit_id(session, unit))
+            where.append(_P.unit_id == find_unit_id(session, unit))
         if status is not None:
             where.append(_P.status.in_(_status_values(status)))
         rows = session.execute(_view_select().where(*where).order_by(_P.id))

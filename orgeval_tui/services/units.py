@@ -44,21 +44,29 @@ def clean_name(value: str | None) -> str:
     return _SPACES.sub("", value or "")
 
 
+def find_unit_id(session: Session, ref: str) -> int:
+    """A unit's id by its full name, else by its short name (one plain query, no ORM);
+    a short name that several units share is refused with their names."""
+    wanted = clean_name(ref)
+    u = T.unit.c
+    rows = session.execute(
+        select(u.id, u.name).where(or_(u.name == wanted, u.short_name == wanted)).order_by(u.id)
+    ).all()
+    named = [uid for uid, name in rows if name == wanted]
+    if named:
+        return named[0]
+    if len(rows) == 1:
+        return rows[0].id
+    if rows:
+        raise UserError(t("unit.ambiguous", ref=ref, names="、".join(name for _, name in rows)))
+    raise NotFound(t("unit.not_found", ref=ref))
+
+
 def find_unit(session: Session, ref: str):
     """A unit (the model's row) by its full name, else by its short name."""
     from ..models import Unit
 
-    wanted = clean_name(ref)
-    unit = session.scalars(select(Unit).where(Unit.name == wanted)).first()
-    if unit is not None:
-        return unit
-    matches = session.scalars(select(Unit).where(Unit.short_name == wanted)).all()
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        names = "、".join(u.name for u in matches)
-        raise UserError(t("unit.ambiguous", ref=ref, names=names))
-    raise NotFound(t("unit.not_found", ref=ref))
+    return session.get(Unit, find_unit_id(session, ref))
 
 
 def unit_ids_by_name(session: Session) -> dict[str, int]:
@@ -119,7 +127,7 @@ def add_unit(
             ).first()
             if clash is not None:
                 raise UserError(t("unit.short_taken", short=short_name, other=clash.name))
-        parent_id = find_unit(session, parent).id if parent else None
+        parent_id = find_unit_id(session, parent) if parent else None
         unit = Unit(name=name, short_name=short_name, kind=kind, parent_id=parent_id, **quotas)
         session.add(unit)
         try:

@@ -15,7 +15,7 @@ from ...ingest import values as v
 from ...models import Case
 from ...models.cases import CASE_CHANNELS
 from ...timezone import office_tz
-from ..units import clean_name, find_unit, unit_ids_by_name
+from ..units import clean_name, find_unit_id, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
 
 REQUIRED = ("case_no", "unit", "received")
@@ -93,7 +93,7 @@ def import_cases(
 
     with db.read() as session:
         unit_ids = unit_ids_by_name(session)
-        only_id = find_unit(session, unit).id if unit else None
+        only_id = find_unit_id(session, unit) if unit else None
     skipped = 0
     if only_id is not None:
         kept = [c for c in cases if unit_ids.get(c["unit_name"]) == only_id]
