@@ -426,6 +426,7 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     def _stepped(self, step: str, views) -> None:
         if not views:
+            self.reload()  # a refused step may have met someone else's change: show it
             return
         self.notify(t("tui.ledger.done", step=t(f"ledger.action.{step}"), count=len(views)))
         self.selected.clear()

@@ -299,3 +299,76 @@ async def test_a_large_ledger_is_shown_a_page_at_a_time(demo_db):
 
     assert first == ("1–200 / 1,010", 200)
     assert second == ("201–400 / 1,010", "2021-00290")
+
+
+async def _step(pilot, key: str, *entries: str) -> None:
+    """Press a step's key, fill its form's fields in order, and save."""
+    await pilot.press(key)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, FormScreen), key
+    for index, entry in enumerate(entries):
+        if index:
+            await pilot.press("tab")
+        focused = pilot.app.focused
+        if isinstance(focused, Input):
+            focused.value = ""
+        await _type(pilot, entry)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, LedgerScreen), f"{key}: the form did not close"
+
+
+async def test_a_whole_life_from_the_keyboard(demo_db, tmp_path):
+    report = tmp_path / "整改报告.txt"
+    report.write_text("已更换标牌", encoding="utf-8")
+    database = Database.open(str(demo_db))
+    number = ledger.add(database, "县气象局", "科室标牌未更新").number
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, number)
+        await _step(pilot, "f", "2021-07-05")
+        await _step(pilot, "m", "更换标牌", "办公室主任", "2021-08-31")
+        await _step(pilot, "r", "已按三定规定更换", str(report), "2021-08-20")
+        await _step(pilot, "v", "现场核查已更换", "2021-09-01")
+        await _step(pilot, "o", "回访发现二楼标牌仍为旧名")
+        status = table_rows(screen.query_one("#ledger-table").table)[-1][4]
+        detail = _detail(screen)
+
+    shown = ledger.show(database, number)
+    assert [e.action for e in shown.events] == [
+        "create",
+        "feedback",
+        "plan",
+        "report",
+        "verify",
+        "reopen",
+    ]
+    assert shown.problem.status == "rectifying" and status == "整改中"
+    assert shown.problem.report_file_name == "整改报告.txt"
+    assert shown.problem.fed_back_on == date(2021, 7, 5)
+    assert "回访发现二楼标牌仍为旧名" in detail
+
+
+async def test_a_change_by_someone_else_meanwhile_is_a_conflict_shown_in_the_form(
+    demo_db, monkeypatch
+):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-010")
+        # Another evaluator extends the same problem after this screen has shown it.
+        monkeypatch.setattr("orgeval_tui.audit.current_actor", lambda: "王科长")
+        monkeypatch.setattr("orgeval_tui.services.ledger.current_actor", lambda: "王科长")
+        ledger.extend(Database.open(str(demo_db)), "2021-010", date(2022, 1, 31), "春节后")
+        await pilot.press("w")
+        await settle(pilot)
+        await _type(pilot, "误登记")
+        await pilot.press("enter")
+        await settle(pilot)
+        error = str(app.screen.query_one(".form-error", Static).render())
+
+    assert "王科长" in error and "2021-010" in error
+    assert ledger.show(Database.open(str(demo_db)), "2021-010").problem.status == "rectifying"
