@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,7 +22,7 @@ class ErrorScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box"):
             yield Static(t("tui.error_title"), id="error-title")
-            yield Static(self.message, id="error-message")
+            yield Static(Text(self.message), id="error-message")
             yield Button(t("tui.close"), id="error-close", variant="error")
 
     def on_button_pressed(self, _event: Button.Pressed) -> None:

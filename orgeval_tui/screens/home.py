@@ -5,6 +5,7 @@ Enter on a row or a unit opens it; Tab moves between the two panes.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -70,7 +71,7 @@ class HomeScreen(TranslatedBindings, Screen):
         title = self.query_one("#progress-title", Static)
         evaluation = message.evaluation
         title.update(
-            f"{t('tui.home.progress')}  {evaluation.name}"
+            Text(f"{t('tui.home.progress')}  {evaluation.name}")
             if evaluation
             else t("tui.home.no_evaluation")
         )

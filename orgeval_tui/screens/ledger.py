@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -165,7 +166,7 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     def reload(self, offset: int | None = None, at_end: bool = False) -> None:
         table = self.query_one(PagedTable)
-        self.query_one("#ledger-filters", Static).update(self.query_state.describe())
+        self.query_one("#ledger-filters", Static).update(Text(self.query_state.describe()))
         self.load_page(table.page_offset if offset is None else offset, at_end)
 
     @db_worker(group="ledger-page")

@@ -1,11 +1,23 @@
-"""Lists that move with vim keys as well as the arrows (every binding has an id)."""
+"""Lists that move with vim keys as well as the arrows (every binding has an id).
+
+Their text is shown as written: Textual reads a plain string in a table cell or a tree
+label as markup, so a unit or a problem titled ``挂牌[/b]不规范`` would stop the
+application, and ``[red]…`` would colour it. Every string is turned into a rich
+``Text`` on its way in, here, for every table and tree of the application.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable, Tree
 
 from .translated import TranslatedBindings
+
+
+def literal(value):
+    """A string as literal text (never markup); anything else as it is."""
+    return Text(value) if isinstance(value, str) else value
 
 
 class VimDataTable(TranslatedBindings, DataTable):
@@ -18,6 +30,18 @@ class VimDataTable(TranslatedBindings, DataTable):
         Binding("G", "scroll_bottom", "key.bottom", show=False, id="table.bottom"),
     ]
 
+    def add_row(self, *cells, **kwargs):
+        return super().add_row(*(literal(cell) for cell in cells), **kwargs)
+
+    def add_rows(self, rows):
+        return super().add_rows([literal(cell) for cell in row] for row in rows)
+
+    def update_cell(self, row_key, column_key, value, **kwargs) -> None:
+        super().update_cell(row_key, column_key, literal(value), **kwargs)
+
+    def update_cell_at(self, coordinate, value, **kwargs) -> None:
+        super().update_cell_at(coordinate, literal(value), **kwargs)
+
 
 class VimTree(TranslatedBindings, Tree):
     BINDINGS = [
@@ -28,3 +52,6 @@ class VimTree(TranslatedBindings, Tree):
         Binding("g", "scroll_home", "key.top", show=False, id="tree.top"),
         Binding("G", "scroll_end", "key.bottom", show=False, id="tree.bottom"),
     ]
+
+    def process_label(self, label) -> Text:
+        return super().process_label(literal(label))
