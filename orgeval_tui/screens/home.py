@@ -95,6 +95,7 @@ class HomeScreen(TranslatedBindings, Screen):
         table.loading = False
         self.query_one(UnitNavigator).show_units(message.roots)
         table.focus()
+        self.app.call_after_refresh(self.app.first_screen_shown)
 
     def on_home_screen_indexed(self, message: Indexed) -> None:
         self.app.search_entries = message.entries

@@ -132,9 +132,9 @@ class LedgerScreen(TranslatedBindings, Screen):
             self.detail, self.today = detail, today
 
     class ChoicesLoaded(Message):
-        def __init__(self, units, categories) -> None:
+        def __init__(self, units, categories, then: str) -> None:
             super().__init__()
-            self.units, self.categories = units, categories
+            self.units, self.categories, self.then = units, categories, then
 
     def __init__(self, query: LedgerQuery | None = None) -> None:
         super().__init__()
@@ -143,6 +143,7 @@ class LedgerScreen(TranslatedBindings, Screen):
         self.selected: dict[str, int] = {}  # number → the version the user saw
         self.units: list[tuple[str, str]] = []
         self.categories: list[str] = []
+        self._choices_loaded = False
         self.today = ledger.office_today()
         self._detail_for: str | None = None
 
@@ -159,7 +160,6 @@ class LedgerScreen(TranslatedBindings, Screen):
         self.title = t("tui.ledger.title")
         self.query_one(PagedTable).table.focus()
         self.query_one(PagedTable).loading = True
-        self.load_choices()
         self.reload(0)
 
     # Reading, in workers.
@@ -191,17 +191,27 @@ class LedgerScreen(TranslatedBindings, Screen):
         today = ledger.office_today()
         self.post_message(self.DetailLoaded(ledger.show(self.app.database, number, today), today))
 
+    def _with_choices(self, then: str) -> bool:
+        """Whether the units and categories to choose from are there; if not, they are
+        read (when a form first wants them, not when the screen opens) and ``then``, an
+        action of this screen, runs again."""
+        if not self._choices_loaded:
+            self.load_choices(then)
+        return self._choices_loaded
+
     @db_worker(group="ledger-choices")
-    def load_choices(self) -> None:
+    def load_choices(self, then: str) -> None:
         from ..presentation import walk_tree
         from ..services.units import unit_tree
 
         database = self.app.database
         units = [(node.name, node.name) for _, node in walk_tree(unit_tree(database))]
-        self.post_message(self.ChoicesLoaded(units, ledger.categories(database)))
+        self.post_message(self.ChoicesLoaded(units, ledger.categories(database), then))
 
     def on_ledger_screen_choices_loaded(self, message: ChoicesLoaded) -> None:
         self.units, self.categories = message.units, message.categories
+        self._choices_loaded = True
+        getattr(self, f"action_{message.then}")()
 
     def on_ledger_screen_page_loaded(self, message: PageLoaded) -> None:
         table = self.query_one(PagedTable)
@@ -304,6 +314,8 @@ class LedgerScreen(TranslatedBindings, Screen):
         self._requery(descending=not self.query_state.descending)
 
     def action_filters(self) -> None:
+        if not self._with_choices("filters"):
+            return
         query = self.query_state
         fields = [
             _choice_field("unit", query.unit, self.units),
@@ -435,6 +447,8 @@ class LedgerScreen(TranslatedBindings, Screen):
         self.reload()
 
     def action_add(self) -> None:
+        if not self._with_choices("add"):
+            return
         database = self.app.database
 
         def run(values: dict):
@@ -443,6 +457,7 @@ class LedgerScreen(TranslatedBindings, Screen):
         def added(view) -> None:
             if view is not None:
                 self.notify(t("tui.ledger.added", number=view.number))
+                self._choices_loaded = False  # it may bring a new category
                 self.reload()
 
         fields = [

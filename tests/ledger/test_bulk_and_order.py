@@ -107,3 +107,25 @@ def test_orders_by_deadline_unit_status_and_severity(office):
     assert order("severity") == [numbers[1], numbers[0], numbers[2], numbers[3]]
     assert order("recorded", descending=True) == numbers[::-1]
     assert ledger.categories(office) == ["机构设置", "职责履行"]
+
+
+@pytest.mark.parametrize("key", ["deadline", "unit", "status", "severity"])
+def test_sorted_pages_put_together_are_the_sorted_list(office, key):
+    _problems(office)
+    _problems(office)
+
+    def page(offset, descending):
+        return [
+            p.number
+            for p in ledger.list_problems(
+                office, order=key, descending=descending, limit=3, offset=offset, today=TODAY
+            )
+        ]
+
+    for descending in (False, True):
+        whole = [
+            p.number
+            for p in ledger.list_problems(office, order=key, descending=descending, today=TODAY)
+        ]
+        assert page(0, descending) + page(3, descending) + page(6, descending) == whole
+        assert len(whole) == 8
