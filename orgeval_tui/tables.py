@@ -9,7 +9,37 @@ of the schema; ``tests/test_tables.py`` holds every handle here to it.
 
 from __future__ import annotations
 
-from sqlalchemy import Date, Integer, String, column, table
+from datetime import UTC
+
+from sqlalchemy import Date, DateTime, Integer, String, column, table
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator):
+    """A timezone-aware instant, stored in UTC.
+
+    SQLite keeps no offset, so values read back are marked UTC again; a naive value
+    is refused rather than guessed at.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime refused: {value!r}")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
 
 unit = table(
     "unit",
@@ -49,10 +79,34 @@ survey_response = table("survey_response", column("survey_id", Integer), column(
 onsite_activity = table("onsite_activity", column("unit_id", Integer))
 problem = table(
     "problem",
+    column("id", Integer),
+    column("evaluation_id", Integer),
+    column("number", String),
     column("unit_id", Integer),
+    column("source", String),
+    column("category", String),
+    column("title", String),
+    column("description", String),
+    column("recommendation", String),
+    column("severity", String),
     column("status", String),
+    column("fed_back_on", Date),
+    column("measures", String),
+    column("responsible", String),
     column("deadline", Date),
+    column("report_text", String),
+    column("report_file_name", String),
+    column("report_file_hash", String),
+    column("reported_on", Date),
+    column("verifier", String),
+    column("verified_on", Date),
+    column("verify_note", String),
+    column("withdraw_reason", String),
+    column("withdrawn_on", Date),
+    column("created_at", UTCDateTime),
+    column("version", Integer),
 )
+problem_event = table("problem_event", column("problem_id", Integer), column("reason", String))
 
 ALL = (
     unit,
@@ -67,4 +121,5 @@ ALL = (
     survey_response,
     onsite_activity,
     problem,
+    problem_event,
 )

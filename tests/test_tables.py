@@ -16,9 +16,15 @@ def test_each_handle_matches_the_models(handle):
     model = metadata.tables[handle.name]
     for column in handle.c:
         assert column.name in model.c, f"{handle.name}.{column.name} is not in the models"
-        declared = model.c[column.name].type
-        kind = getattr(declared, "impl", declared).python_type  # sqlmodel's AutoString
-        assert column.type.python_type is kind, f"{handle.name}.{column.name}"
+        assert _kind(column.type) is _kind(model.c[column.name].type), (
+            f"{handle.name}.{column.name}"
+        )
+
+
+def _kind(column_type) -> type:
+    """The Python type of a column's values, through a TypeDecorator (sqlmodel's
+    AutoString, our UTCDateTime) to what it wraps."""
+    return getattr(column_type, "impl", column_type).python_type
 
 
 def test_the_first_screens_reads_build_no_model_class(tmp_path):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Integer
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy import Column, Integer
 from sqlmodel import SQLModel
+
+from ..tables import UTCDateTime
 
 # Named constraints let batch migrations on SQLite find and alter them later.
 SQLModel.metadata.naming_convention = {
@@ -22,32 +23,6 @@ metadata = SQLModel.metadata
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator):
-    """A timezone-aware instant, stored in UTC.
-
-    SQLite keeps no offset, so values read back are marked UTC again; a naive value
-    is refused rather than guessed at.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError(f"naive datetime refused: {value!r}")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
 
 
 def timestamp_column(**kwargs) -> Column:

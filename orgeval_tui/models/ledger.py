@@ -15,11 +15,11 @@ from datetime import date, datetime
 from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from ..ledger_words import PROBLEM_SOURCES, PROBLEM_STATUSES, SEARCH_INDEX, SEVERITIES
 from .base import timestamp_column, utcnow, version_column
 
-PROBLEM_STATUSES = ("identified", "fed_back", "rectifying", "reported", "closed", "withdrawn")
-PROBLEM_SOURCES = ("self", "peer", "onsite", "roster", "duties", "cases")
-SEVERITIES = ("high", "medium", "low")
+__all__ = ["PROBLEM_SOURCES", "PROBLEM_STATUSES", "SEVERITIES", "Problem", "ProblemEvent"]
+
 
 _problem_version = version_column()
 
@@ -78,7 +78,6 @@ class ProblemEvent(SQLModel, table=True):
     detail: str | None = Field(default=None, sa_type=Text, description="JSON of the values set")
 
 
-SEARCH_INDEX = "problem_search"
 SEARCH_INDEX_TABLES = frozenset(
     {SEARCH_INDEX, *(f"{SEARCH_INDEX}_{shadow}" for shadow in ("data", "idx", "docsize", "config"))}
 )

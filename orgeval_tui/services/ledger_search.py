@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, and_, column, exists, func, or_, table, text
 from sqlalchemy.orm import Session
 
-from ..models import Problem, ProblemEvent
-from ..models.ledger import SEARCH_INDEX
+from .. import tables as T
+from ..ledger_words import SEARCH_INDEX
 
 PROBLEM_FIELDS = (
     "number",
@@ -109,7 +109,7 @@ def _contains(dialect: str, column_, term: str):
 
 def _confirm(dialect: str, term: str):
     """Some text of the problem, or a reason of one of its events, contains ``term``."""
-    problem, event = Problem.__table__.c, ProblemEvent.__table__.c
+    problem, event = T.problem.c, T.problem_event.c
     in_problem = [_contains(dialect, problem[name], term) for name in PROBLEM_FIELDS]
     in_events = exists().where(
         event.problem_id == problem.id,
@@ -159,9 +159,9 @@ def apply(statement, search: SearchPlan | None):
     if search is None:
         return statement
     if search.match is not None:
-        statement = statement.join(
-            search_index, search_index.c.rowid == Problem.__table__.c.id
-        ).where(search.match_clause())
+        statement = statement.join(search_index, search_index.c.rowid == T.problem.c.id).where(
+            search.match_clause()
+        )
     if search.confirm is not None:
         statement = statement.where(search.confirm)
     return statement

@@ -44,3 +44,25 @@ def test_ledger_commands_load_no_heavy_modules(demo_db, args):
     code, loaded = json.loads(done.stderr.strip().splitlines()[-1])
     assert code in (0, None), done.stderr
     assert loaded == [], done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ledger", "ls", "--unit", "县工信局", "--overdue"],
+        ["ledger", "ls", "--search", "挂牌", "--json"],
+    ],
+    ids=["ls-overdue", "ls-search"],
+)
+def test_looking_up_builds_no_model_class(demo_db, args):
+    """A lookup reads through the light table handles: building the models' classes
+    would cost it ≈ 0.15 s (bench/ledger_ls.py)."""
+    probe = PROBE.format(args=["--db", str(demo_db), *args], heavy=("orgeval_tui.models",))
+
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+
+    code, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert code in (0, None), done.stderr
+    assert loaded == [], "the models were imported"
