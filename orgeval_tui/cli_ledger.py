@@ -290,18 +290,7 @@ _SHOWN = {
 }
 
 
-def _note(problem, today):
-    from .i18n import t
-    from .services.ledger_facts import days_left, days_overdue, is_overdue
-
-    if is_overdue(problem, today):
-        return t("ledger.overdue_by", days=days_overdue(problem, today)), "red"
-    left = days_left(problem, today)
-    if left is not None:
-        return t("ledger.days_left", days=left), "yellow" if left <= 10 else ""
-    if problem.status == "closed" and problem.verified_on is not None:
-        return t("ledger.struck_off_on", day=problem.verified_on.isoformat()), "dim"
-    return "", ""
+_TONES = {"overdue": "red", "soon": "yellow", "struck_off": "dim"}
 
 
 def _one_line(text: str, width: int) -> str:
@@ -327,6 +316,7 @@ def _problems_table(problems, today, console=None) -> None:
     from rich.table import Table
 
     from .i18n import t
+    from .presentation import due_note
     from .services.ledger import status_label
 
     class Cell:
@@ -347,7 +337,8 @@ def _problems_table(problems, today, console=None) -> None:
     headers = t("ledger.headers").split("|")
     rows, styles = [], []
     for problem in problems:
-        note, style = _note(problem, today)
+        note, tone = due_note(problem, today)
+        style = _TONES.get(tone, "")
         rows.append(
             (
                 problem.number,

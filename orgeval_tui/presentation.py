@@ -49,3 +49,19 @@ def figure_value(key: str, value) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{figure_label(k)} {figure_value(k, v)}" for k, v in value.items())
     return figure_text(key, value)
+
+
+def due_note(problem, today) -> tuple[str, str]:
+    """A ledger problem's time against its deadline, as shown beside it, and its tone:
+    ``overdue`` (overdue by N days), ``soon`` (N days left, at most 10), ``left`` (N days
+    left), ``struck_off`` (the day it was struck off), or nothing."""
+    from .services.ledger_facts import days_left, days_overdue, is_overdue
+
+    if is_overdue(problem, today):
+        return t("ledger.overdue_by", days=days_overdue(problem, today)), "overdue"
+    left = days_left(problem, today)
+    if left is not None:
+        return t("ledger.days_left", days=left), "soon" if left <= 10 else "left"
+    if problem.status == "closed" and problem.verified_on is not None:
+        return t("ledger.struck_off_on", day=problem.verified_on.isoformat()), "struck_off"
+    return "", ""

@@ -23,7 +23,7 @@ from ..i18n import t
 from ..services import ledger
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
-from .ledger_detail import detail_text, labelled, row_cells
+from .ledger_detail import detail_text, fit_titles, labelled, row_cells
 from .ledger_forms import Field, FormScreen
 from .workers import db_worker
 
@@ -221,10 +221,11 @@ class LedgerScreen(TranslatedBindings, Screen):
         table.show_page(
             message.offset,
             message.total,
-            [
-                row_cells(p, self.today, p.number in self.selected, self._title_cells())
-                for p in message.rows
-            ],
+            fit_titles(
+                [row_cells(p, self.today, p.number in self.selected) for p in message.rows],
+                table.columns,
+                self.size.width,
+            ),
             at_end=message.at_end,
             keys=list(self.page_rows),
         )
@@ -256,10 +257,6 @@ class LedgerScreen(TranslatedBindings, Screen):
             return  # the cursor has moved on
         text = detail_text(message.detail, message.today)
         self.query_one("#ledger-detail-text", Static).update(text)
-
-    def _title_cells(self) -> int:
-        """The problem column takes what the other columns leave of the width."""
-        return max(12, self.size.width - 64)
 
     def _highlighted_number(self) -> str | None:
         table = self.query_one(PagedTable).table

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from ..i18n import t
-from ..services import ledger_facts
+from ..presentation import due_note
 from ..timezone import office_tz
 
 
@@ -34,28 +34,42 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else "—"
 
 
-def due_text(problem, today: date) -> str:
-    """Overdue by N days, N days left, or nothing (not open, or no deadline)."""
-    overdue = ledger_facts.days_overdue(problem, today)
-    if overdue is not None:
-        return t("tui.ledger.overdue_days", days=overdue)
-    left = ledger_facts.days_left(problem, today)
-    return t("tui.ledger.days_left", days=left) if left is not None else ""
+_TONES = {"overdue": "bold red", "soon": "yellow", "struck_off": "dim"}
 
 
-def row_cells(problem, today: date, selected: bool, title_cells: int) -> tuple:
-    """The cells of a problem's row, in the order of ``tui.ledger.headers``."""
-    due = due_text(problem, today)
-    style = "bold red" if ledger_facts.is_overdue(problem, today) else ""
-    return (
+TITLE_COLUMN = 3
+CELL_PADDING = 2  # DataTable's padding around each cell
+SCROLLBAR = 2
+
+
+def row_cells(problem, today: date, selected: bool) -> list:
+    """The cells of a problem's row, in the order of ``tui.ledger.headers``; the title
+    whole (``fit_titles`` cuts it to the room left)."""
+    due, tone = due_note(problem, today)
+    return [
         "●" if selected else " ",
         problem.number,
         problem.unit_label,
-        cut(problem.title, title_cells),
+        problem.title,
         t(f"ledger.status.{problem.status}"),
         _day(problem.deadline),
-        Text(due, style=style),
+        Text(due, style=_TONES.get(tone, "")),
+    ]
+
+
+def fit_titles(rows: list[list], headers: list[str], width: int) -> list[list]:
+    """Cut each row's title to what the other columns, as wide as their widest cell on
+    this page, leave of ``width`` (never below 12 cells)."""
+    columns = len(headers)
+    others = sum(
+        max(cell_len(str(cells[i])) for cells in [headers, *rows])
+        for i in range(columns)
+        if i != TITLE_COLUMN
     )
+    room = max(12, width - others - CELL_PADDING * columns - SCROLLBAR)
+    for cells in rows:
+        cells[TITLE_COLUMN] = cut(cells[TITLE_COLUMN], room)
+    return rows
 
 
 def _line(text: Text, label: str, value) -> None:
@@ -99,11 +113,12 @@ def detail_text(detail, today: date) -> Text:
         text.append(f"{problem.description}\n")
     _line(text, t("tui.ledger.recommendation"), problem.recommendation)
     status = t(f"ledger.status.{problem.status}")
-    due = due_text(problem, today)
+    due, tone = due_note(problem, today)
     text.append(f"{labelled('tui.ledger.status')}", style="bold")
-    text.append(status, style="bold red" if ledger_facts.is_overdue(problem, today) else "")
+    text.append(status, style=_TONES["overdue"] if tone == "overdue" else "")
     text.append(f"  {labelled('tui.ledger.deadline')}{_day(problem.deadline)}")
-    text.append(f"（{due}）\n" if due else "\n")
+    # The day it was struck off has its own line below.
+    text.append(f"（{due}）\n" if due and tone != "struck_off" else "\n")
     _line(text, t("tui.ledger.fed_back_on"), problem.fed_back_on)
     _line(text, t("tui.ledger.measures"), problem.measures)
     _line(text, t("tui.ledger.responsible"), problem.responsible)

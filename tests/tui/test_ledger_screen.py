@@ -66,7 +66,7 @@ async def test_L_opens_every_problem_with_the_first_ones_timeline(demo_db):
 
     assert numbers == [f"2021-{n:03d}" for n in range(1, 11)]
     assert position == "1–10 / 10"
-    assert rows[9][4:] == ["整改中", "2021-12-31", "逾期1792天"]
+    assert rows[9][4:] == ["整改中", "2021-12-31", "逾期 1792 天"]
     assert "机关干部队伍年龄老化" in detail and "办理记录" in detail
     assert "2021-10-20 10:00  刘晓燕  报送整改报告  整改中 → 已报告" in detail
 
