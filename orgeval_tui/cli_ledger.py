@@ -296,12 +296,11 @@ _TONES = {"overdue": "red", "soon": "yellow", "struck_off": "dim"}
 def _one_line(text: str, width: int) -> str:
     """``text`` on one line in exactly ``width`` terminal cells (CJK count two), cut
     with an ellipsis when longer."""
-    from rich.cells import cell_len, set_cell_size
+    from rich.cells import set_cell_size
 
-    text = " ".join(text.split())
-    if cell_len(text) > width:
-        text = set_cell_size(text, max(0, width - 1)) + "…"
-    return set_cell_size(text, width)
+    from .presentation import cut
+
+    return set_cell_size(cut(" ".join(text.split()), width), width)
 
 
 def _problems_table(problems, today, console=None) -> None:

@@ -65,3 +65,13 @@ def due_note(problem, today) -> tuple[str, str]:
     if problem.status == "closed" and problem.verified_on is not None:
         return t("ledger.struck_off_on", day=problem.verified_on.isoformat()), "struck_off"
     return "", ""
+
+
+def cut(text: str, cells: int) -> str:
+    """``text`` in at most ``cells`` terminal cells (a CJK character takes two), ending
+    in … when it had to be cut."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, max(0, cells - 1)) + "…"

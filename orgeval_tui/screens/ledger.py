@@ -28,7 +28,6 @@ from .ledger_forms import Field, FormScreen
 from .workers import db_worker
 
 PAGE_SIZE = 200
-STEPS = ("feedback", "plan", "report", "verify", "reopen", "extend", "withdraw")
 
 
 @dataclass(frozen=True)

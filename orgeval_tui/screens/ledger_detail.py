@@ -12,22 +12,13 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from ..i18n import t
-from ..presentation import due_note
+from ..presentation import cut, due_note
 from ..timezone import office_tz
 
 
 def labelled(key: str) -> str:
     """A label with its colon (full-width in Chinese)."""
     return t(key) + t("tui.ledger.colon")
-
-
-def cut(text: str, cells: int) -> str:
-    """``text`` cut to ``cells`` terminal cells (a CJK character takes two), with …."""
-    if cell_len(text) <= cells:
-        return text
-    shown = Text(text)
-    shown.truncate(cells, overflow="ellipsis")
-    return shown.plain
 
 
 def _day(value: date | None) -> str:

@@ -706,23 +706,24 @@ def show(db: Database, number: str, today: date | None = None) -> ProblemDetail:
 
 def _status_values(status: str) -> tuple[str, ...]:
     """A status by its identifier or its label in either language (已销号), or ``open``."""
-    wanted = status.strip()
-    labels = catalogues().values()
-    for known in STATUS_FILTERS:
-        if wanted == known or any(wanted == words[f"ledger.status.{known}"] for words in labels):
-            return OPEN_STATUSES if known == "open" else (known,)
-    raise UserError(t("ledger.bad_status", status=status, statuses=", ".join(STATUS_FILTERS)))
+    known = _choice(status, STATUS_FILTERS, "status")
+    return OPEN_STATUSES if known == "open" else (known,)
 
 
 def _choice(value: str, known: tuple[str, ...], kind: str) -> str:
-    """A source or severity by its identifier or its label in either language."""
+    """A status, source or severity by its identifier or its label in either language."""
     wanted = value.strip()
     for identifier in known:
         labels = (words.get(f"ledger.{kind}.{identifier}") for words in catalogues().values())
         if wanted == identifier or wanted in labels:
             return identifier
-    plural = {"source": "sources", "severity": "severities"}[kind]
-    raise UserError(t(f"ledger.bad_{kind}", **{kind: value, plural: ", ".join(known)}))
+    raise UserError(unknown_word(kind, value, ", ".join(known)))
+
+
+def unknown_word(kind: str, value: str, choices: str) -> str:
+    """The refusal of a status, source or severity that is none of ``choices``."""
+    plural = {"status": "statuses", "source": "sources", "severity": "severities"}[kind]
+    return t(f"ledger.bad_{kind}", **{kind: value, plural: choices})
 
 
 def _filtered(
@@ -767,11 +768,11 @@ def _ranked(column, values: tuple[str, ...]):
 
 # The orders a problem list can be sorted in, each as its sort keys (then the id).
 _ORDER_KEYS = {
-    "recorded": lambda: [],
-    "deadline": lambda: [_P.deadline.is_(None), _P.deadline],
-    "unit": lambda: [_U.name],
-    "status": lambda: [_ranked(_P.status, PROBLEM_STATUSES)],
-    "severity": lambda: [_ranked(_P.severity, SEVERITIES)],
+    "recorded": (),
+    "deadline": (_P.deadline.is_(None), _P.deadline),
+    "unit": (_U.name,),
+    "status": (_ranked(_P.status, PROBLEM_STATUSES),),
+    "severity": (_ranked(_P.severity, SEVERITIES),),
 }
 ORDERS = tuple(_ORDER_KEYS)
 
@@ -844,7 +845,7 @@ def list_problems(
         if order == "unit":
             source_table = source_table.join(T.unit, _U.id == _P.unit_id)
         ids_statement, _ = _filtered(session, select(_P.id).select_from(source_table), **filters)
-        keys = [*_ORDER_KEYS[order](), _P.id]
+        keys = [*_ORDER_KEYS[order], _P.id]
         ids_statement = ids_statement.order_by(
             *(key.desc() for key in keys) if descending else keys
         )

@@ -80,7 +80,7 @@ from ...models import Problem, ProblemEvent, Unit
 from ...models.base import utcnow
 from ...models.ledger import PROBLEM_SOURCES, PROBLEM_STATUSES, SEVERITIES
 from ...timezone import office_tz
-from ..ledger import find_evaluation
+from ..ledger import find_evaluation, unknown_word
 from ..ledger_facts import created_on
 from ..units import clean_name, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
@@ -323,11 +323,7 @@ class _Reader:
             return DEFAULTS[kind]
         code = self.labels[kind].get(_key(as_text(value)))
         if code is None:
-            choices = {"status": "statuses", "source": "sources", "severity": "severities"}
-            message = t(
-                f"ledger.bad_{kind}",
-                **{kind: shown(value), choices[kind]: _label_choices(kind, codes)},
-            )
+            message = unknown_word(kind, shown(value), _label_choices(kind, codes))
             self.refuse(row, kind, message)
         return code
 
