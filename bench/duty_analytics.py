@@ -21,10 +21,10 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from orgeval_tui.db import Database
 from orgeval_tui.models import Duty, Staff, Unit, WorkLogEntry
 from orgeval_tui.services.figures import duties_for_unit
 from orgeval_tui.services.units import add_unit
+from orgeval_tui.storage.database import Database
 
 CACHE = Path(__file__).parent / ".cache"
 START, END = date(2020, 1, 1), date(2020, 12, 31)

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from orgeval_tui.db import Database
 from orgeval_tui.demo import pilot_ledger
 from orgeval_tui.models import Evaluation, Problem, ProblemEvent
 from orgeval_tui.services.units import add_unit
+from orgeval_tui.storage.database import Database
 
 SEED_REPORT = Path(__file__).resolve().parents[2] / "shared" / "seed" / "pilot-report.zh.txt"
 UNIT = "县工业和信息化局"

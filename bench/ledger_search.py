@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from ledger_data import build  # noqa: E402
 
-from orgeval_tui.db import Database  # noqa: E402
 from orgeval_tui.services import ledger  # noqa: E402
-from orgeval_tui.services.ledger_search import PROBLEM_FIELDS  # noqa: E402
+from orgeval_tui.services.ledger.search import PROBLEM_FIELDS  # noqa: E402
+from orgeval_tui.storage.database import Database  # noqa: E402
 
 CACHE = Path(__file__).parent / ".cache"
 TERMS = ["挂牌", "编制", "超编", "不规范", "超编人", "年龄老化", "机构编制", "挂"]

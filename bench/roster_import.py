@@ -21,9 +21,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from orgeval_tui.db import Database
 from orgeval_tui.services.intake.roster import import_roster
 from orgeval_tui.services.units import add_unit
+from orgeval_tui.storage.database import Database
 
 CACHE = Path(__file__).parent / ".cache"
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

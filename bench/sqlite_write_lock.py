@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from orgeval_tui.db import Database
+from orgeval_tui.storage.database import Database
 
 
 class _Base(DeclarativeBase):

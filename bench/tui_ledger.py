@@ -181,10 +181,10 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
     from textual.widgets import Input, Static
 
     from orgeval_tui.app import OrgevalApp
-    from orgeval_tui.db import Database
     from orgeval_tui.i18n import set_language
     from orgeval_tui.screens.home import HomeScreen
     from orgeval_tui.services import ledger
+    from orgeval_tui.storage.database import Database
 
     set_language("zh")
     database = Database.open(str(path))
@@ -390,8 +390,8 @@ def explain(path: Path) -> None:
     """SQLite's plan for each step's page read, captured from the service's own SQL."""
     from sqlalchemy import event
 
-    from orgeval_tui.db import Database
     from orgeval_tui.services import ledger
+    from orgeval_tui.storage.database import Database
 
     database = Database.open(str(path))
     statements: list[tuple[str, tuple]] = []

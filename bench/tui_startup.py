@@ -62,7 +62,7 @@ ORGEVAL = """\
 import sys, time
 
 from orgeval_tui.app import OrgevalApp
-from orgeval_tui.db import Database
+from orgeval_tui.storage.database import Database
 from orgeval_tui.screens.home import HomeScreen
 
 original = HomeScreen.on_home_screen_loaded

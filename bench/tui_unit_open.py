@@ -47,9 +47,9 @@ START, END = date(2020, 1, 1), date(2020, 12, 31)
 def build(path: Path, entries: int) -> None:
     from sqlalchemy import select
 
-    from orgeval_tui.bulk import insert_tuples
     from orgeval_tui.demo.loader import open_demo_database
     from orgeval_tui.models import Unit, WorkLogEntry
+    from orgeval_tui.storage.bulk import insert_tuples
 
     partial = path.with_suffix(".partial")
     for suffix in ("", "-wal", "-shm"):
@@ -163,9 +163,9 @@ async def measure(path: Path, repeat: int) -> dict[str, list[float]]:
     from textual.widgets import Static
 
     from orgeval_tui.app import OrgevalApp
-    from orgeval_tui.db import Database
     from orgeval_tui.models import Unit
     from orgeval_tui.screens.home import HomeScreen
+    from orgeval_tui.storage.database import Database
 
     database = Database.open(str(path))
     with database.read() as session:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 
-from .db import Database
-from .errors import UserError
+from .dialogs.palette import UnitCommands
+from .domain.errors import UserError
 from .i18n import t
-from .screens.palette import UnitCommands
-from .screens.workers import WorkFailed
+from .storage.database import Database
 from .widgets.translated import TranslatedBindings
+from .widgets.workers import WorkFailed
 
 
 class OrgevalApp(TranslatedBindings, App):
@@ -31,8 +31,8 @@ class OrgevalApp(TranslatedBindings, App):
         self._keymap = keymap
 
     def on_mount(self) -> None:
-        from .config import load_keymap
         from .screens.home import HomeScreen
+        from .services.settings import load_keymap
 
         self.title = t("tui.title")
         try:
@@ -77,14 +77,14 @@ class OrgevalApp(TranslatedBindings, App):
         yield SystemCommand(t("key.ledger"), t("tui.ledger.palette_help"), self.action_ledger)
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen.for_app(self))
 
     def on_work_failed(self, message: WorkFailed) -> None:
-        from .screens.error import ErrorScreen
+        from .dialogs.error import ErrorScreen
 
         error = message.error
         text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from orgeval_tui.db import Database
 from orgeval_tui.i18n import set_language
+from orgeval_tui.storage.database import Database
 
 PG_URL_ENV = "ORGEVAL_TEST_PG_URL"
 BACKENDS = ("sqlite", "postgresql")
@@ -140,3 +140,32 @@ def demo_db(demo_template, tmp_path):
     path = tmp_path / "demo.db"
     shutil.copyfile(demo_template, path)
     return path
+
+
+@pytest.fixture
+def office(database):
+    """Three units and the 2021 evaluation (problem numbers 2021-NNN), on every backend."""
+    from tests.office import build_office
+
+    return build_office(database)
+
+
+@pytest.fixture
+def run(cli, office):
+    """`orgeval --db <office> ARGS...`, in English unless ``--lang`` comes first."""
+
+    def invoke(*args: str, lang: str = "en"):
+        return cli("--db", office.url, "--lang", lang, *args)
+
+    return invoke
+
+
+@pytest.fixture
+def actor(monkeypatch):
+    """Act as a named evaluator: the audit trail and the ledger's events both say so."""
+
+    def become(name: str) -> None:
+        monkeypatch.setattr("orgeval_tui.storage.audit.current_actor", lambda: name)
+        monkeypatch.setattr("orgeval_tui.services.ledger.current_actor", lambda: name)
+
+    return become

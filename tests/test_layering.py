@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "orgeval_tui"
-UI_MODULES = ("app.py", "screens", "widgets")
+UI_MODULES = ("app.py", "screens", "dialogs", "widgets")
 HEAVY = ("textual", "pandas", "openpyxl")
 
 

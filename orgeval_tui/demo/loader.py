@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..db import Database
+from ..storage.database import Database
 from .pilot import load_pilot
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..db import Database
+from ..domain.clock import office_tz
 from ..models import (
     Evaluation,
     EvaluationPeriod,
@@ -29,7 +29,7 @@ from ..services.intake.duties import write_duties
 from ..services.intake.roster import STAFF_FIELDS, write_roster
 from ..services.intake.surveys import write_survey
 from ..services.units import add_unit
-from ..timezone import office_tz
+from ..storage.database import Database
 from .pilot_data import PilotData, pilot_data
 
 PROBLEM_FIELDS = (

@@ -12,7 +12,7 @@ How it looks: the header is frozen (with 序号 and 问题编号 at the left), a
 covers header and data, columns are as wide as their content (a CJK character counts
 two) up to a cap, long texts wrap, dates are real dates shown yyyy-mm-dd, source, status
 and severity are their Chinese labels (the i18n catalogue's), and overdue problems
-(``ledger_facts.is_overdue`` on the day of the export) have a red fill and 是否逾期 = 是;
+(``facts.is_overdue`` on the day of the export) have a red fill and 是否逾期 = 是;
 withdrawn ones are grey. Printing: A3 landscape, one page wide, the header repeated on
 every page, page numbers in the footer.
 
@@ -37,11 +37,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..errors import UserError
+from ..domain.errors import UserError
 from ..i18n import catalogues, t
 from ..ingest.aliases import display_name
 from ..services.ledger import ProblemView, evaluation_problems, office_today
-from ..services.ledger_facts import created_on, is_overdue
+from ..services.ledger.facts import created_on, is_overdue
 
 SHEET_LANGUAGE = "zh"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..errors import UserError
+from ..domain.errors import UserError
 from ..i18n import t
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from alembic import context
 
-from orgeval_tui.db import Database, resolve_url
 from orgeval_tui.models import metadata
 from orgeval_tui.models.ledger import is_search_index_table
+from orgeval_tui.storage.database import Database, resolve_url
 
 config = context.config
 

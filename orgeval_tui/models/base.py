@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Column, Integer
 from sqlmodel import SQLModel
 
-from ..tables import UTCDateTime
+from ..storage.tables import UTCDateTime
 
 # Named constraints let batch migrations on SQLite find and alter them later.
 SQLModel.metadata.naming_convention = {

@@ -2,10 +2,10 @@
 
 On SQLite the ledger's text is also indexed for substring search (``problem_search``, an
 FTS5 table of overlapping character bigrams kept in sync by triggers on ``problem`` and
-``problem_event``; see ``services/ledger_search.py`` and migration 0002). The index and
+``problem_event``; see ``services/ledger/search.py`` and migration 0002). The index and
 its shadow tables are not SQLModel tables: ``is_search_index_table`` lets Alembic's
 comparison skip them. A migration that rebuilds ``problem`` or ``problem_event`` in batch
-mode drops their triggers and must create them again (``tests/ledger`` checks they exist).
+mode drops their triggers and must create them again (``tests/services/ledger`` checks they exist).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from ..ledger_words import PROBLEM_SOURCES, PROBLEM_STATUSES, SEARCH_INDEX, SEVERITIES
+from ..domain.ledger_words import PROBLEM_SOURCES, PROBLEM_STATUSES, SEARCH_INDEX, SEVERITIES
 from .base import timestamp_column, utcnow, version_column
 
 __all__ = ["PROBLEM_SOURCES", "PROBLEM_STATUSES", "SEVERITIES", "Problem", "ProblemEvent"]

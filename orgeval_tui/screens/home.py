@@ -15,7 +15,7 @@ from ..i18n import t
 from ..widgets.translated import TranslatedBindings
 from ..widgets.unit_navigator import UnitNavigator
 from ..widgets.vim import VimDataTable
-from .workers import db_worker
+from ..widgets.workers import db_worker
 
 
 def _mark(count: int) -> str:

@@ -19,13 +19,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from ..dialogs.form import Field, FormScreen
 from ..i18n import t
 from ..services import ledger
+from ..widgets.ledger_detail import detail_text, fit_titles, labelled, row_cells
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
-from .ledger_detail import detail_text, fit_titles, labelled, row_cells
-from .ledger_forms import Field, FormScreen
-from .workers import db_worker
+from ..widgets.workers import db_worker
 
 PAGE_SIZE = 200
 
@@ -200,7 +200,7 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     @db_worker(group="ledger-choices")
     def load_choices(self, then: str) -> None:
-        from ..presentation import walk_tree
+        from ..services.presentation import walk_tree
         from ..services.units import unit_tree
 
         database = self.app.database

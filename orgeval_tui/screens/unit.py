@@ -15,12 +15,12 @@ from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 from ..analytics.display import one_decimal, percent, two_decimals
 from ..analytics.ladders import EDUCATION_KEYS, RANK_KEYS
 from ..i18n import t
-from ..presentation import figure_label, figure_value
+from ..services.presentation import figure_label, figure_value
 from ..widgets.figures import Bar, BarChart, FigureTable
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import VimDataTable
-from .workers import db_worker
+from ..widgets.workers import db_worker
 
 TABS = ("overview", "roster", "duties", "log", "services", "evaluations", "problems")
 

@@ -8,11 +8,11 @@ from datetime import date
 
 from sqlalchemy import select
 
-from ..db import Database
-from ..errors import UserError
+from ..domain.errors import UserError
 from ..i18n import t
 from ..models import Benchmark
 from ..models.cases import CASE_CHANNELS
+from ..storage.database import Database
 
 FIGURES = ("county_average_cases",)
 

@@ -13,10 +13,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, insert, select
 
-from ..db import Database
-from ..errors import UserError
+from ..domain.errors import UserError
 from ..i18n import t
 from ..models import CalendarDay
+from ..storage.database import Database
 
 ADJUSTED_WORKDAY = "调休上班"
 

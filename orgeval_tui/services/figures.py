@@ -14,7 +14,7 @@ from ..analytics.cases import CaseRow, case_figures
 from ..analytics.duties import CatalogueDuty, DutyLogSummary, duty_figures
 from ..analytics.roster import Person, Quotas, roster_figures
 from ..analytics.surveys import PeerResponse, StaffResponse, peer_figures, staff_survey_figures
-from ..db import Database
+from ..domain.clock import office_tz
 from ..models import (
     Benchmark,
     Case,
@@ -28,7 +28,7 @@ from ..models import (
     SurveyResponse,
     WorkLogEntry,
 )
-from ..timezone import office_tz
+from ..storage.database import Database
 from .calendar import workdays_between
 from .units import find_unit
 
@@ -277,7 +277,7 @@ def evaluation_overview(db: Database) -> dict:
     with db.read() as session:
         evaluation = session.scalars(select(Evaluation).order_by(Evaluation.id.desc())).first()
         if evaluation is None:
-            from ..errors import UserError
+            from ..domain.errors import UserError
             from ..i18n import t
 
             raise UserError(t("figures.no_evaluation"))

@@ -1,6 +1,6 @@
 """The evaluation's progress per unit: what the home screen shows first.
 
-Read through the light table handles (``orgeval_tui.tables``), not the models: the first
+Read through the light table handles (``orgeval_tui.storage.tables``), not the models: the first
 screen then never builds the ORM's classes (see ``tables``). No ORM object leaves here.
 """
 
@@ -11,9 +11,9 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from .. import tables as T
-from ..db import Database
-from .ledger_facts import OPEN_STATUSES, overdue_where
+from ..storage import tables as T
+from ..storage.database import Database
+from .ledger.facts import OPEN_STATUSES, overdue_where
 
 
 @dataclass(frozen=True)

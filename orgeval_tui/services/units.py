@@ -12,10 +12,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import tables as T
-from ..db import Database
-from ..errors import NotFound, UserError
+from ..domain.errors import NotFound, UserError
 from ..i18n import t
+from ..storage import tables as T
+from ..storage.database import Database
 
 QUOTA_FIELDS = ("quota_admin", "quota_public", "quota_service", "quota_leaders")
 _SPACES = re.compile(r"[\s\u3000]+")

@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from ..db import Database
 from ..models import Duty, Section, WorkLogEntry
+from ..storage.database import Database
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from ..db import Database
 from ..models import Case, Problem, Staff, SurveyResponse, Unit
-from .ledger_facts import is_overdue
+from ..storage.database import Database
+from .ledger.facts import is_overdue
 from .progress import Period, current_evaluation
 
 
@@ -47,7 +47,7 @@ class SearchEntry:
 
 
 def unit_info(db: Database, unit_id: int) -> UnitInfo:
-    from ..errors import NotFound
+    from ..domain.errors import NotFound
     from ..i18n import t
 
     with db.read() as session:

@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from ..i18n import t
-from ..presentation import walk_tree
+from ..services.presentation import walk_tree
 from .translated import TranslatedBindings
 from .vim import VimTree
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from orgeval_tui.errors import UserError
+from orgeval_tui.domain.errors import UserError
 from orgeval_tui.i18n import set_language
 from orgeval_tui.ingest.errors import IngestError, RowProblem
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from orgeval_tui.errors import UserError
+from orgeval_tui.domain.errors import UserError
 from orgeval_tui.i18n import set_language
 from orgeval_tui.ingest.errors import IngestError
 from orgeval_tui.ingest.workbook import Sheet, read_workbook

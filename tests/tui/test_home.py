@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from orgeval_tui.app import OrgevalApp
-from orgeval_tui.db import Database
-from orgeval_tui.screens.error import ErrorScreen
+from orgeval_tui.dialogs.error import ErrorScreen
 from orgeval_tui.screens.home import HomeScreen
 from orgeval_tui.screens.unit import UnitScreen
+from orgeval_tui.storage.database import Database
 
 from .helpers import settle, table_rows, tree_labels
 

@@ -10,11 +10,11 @@ from sqlalchemy import insert, select
 from textual.widgets import Input, Static
 
 from orgeval_tui.app import OrgevalApp
-from orgeval_tui.db import Database
+from orgeval_tui.dialogs.form import FormScreen
 from orgeval_tui.i18n import set_language
 from orgeval_tui.screens.ledger import LedgerScreen
-from orgeval_tui.screens.ledger_forms import FormScreen
 from orgeval_tui.services import ledger
+from orgeval_tui.storage.database import Database
 
 from .helpers import settle, table_rows
 
@@ -360,7 +360,7 @@ async def test_a_change_by_someone_else_meanwhile_is_a_conflict_shown_in_the_for
         screen = await _open_ledger(pilot)
         await _goto(pilot, screen, "2021-010")
         # Another evaluator extends the same problem after this screen has shown it.
-        monkeypatch.setattr("orgeval_tui.audit.current_actor", lambda: "王科长")
+        monkeypatch.setattr("orgeval_tui.storage.audit.current_actor", lambda: "王科长")
         monkeypatch.setattr("orgeval_tui.services.ledger.current_actor", lambda: "王科长")
         ledger.extend(Database.open(str(demo_db)), "2021-010", date(2022, 1, 31), "春节后")
         await pilot.press("w")

@@ -7,14 +7,14 @@ from sqlalchemy import update
 from textual.widgets import Static
 
 from orgeval_tui.app import OrgevalApp
-from orgeval_tui.db import Database
+from orgeval_tui.dialogs.form import FormScreen
 from orgeval_tui.i18n import set_language
 from orgeval_tui.models import Evaluation
 from orgeval_tui.screens.home import HomeScreen
 from orgeval_tui.screens.ledger import LedgerScreen
-from orgeval_tui.screens.ledger_forms import FormScreen
 from orgeval_tui.services import ledger
 from orgeval_tui.services.units import add_unit, unit_tree
+from orgeval_tui.storage.database import Database
 
 from .helpers import settle, table_rows, tree_labels
 

@@ -18,9 +18,9 @@ import pytest_textual_snapshot
 from sqlalchemy import select
 
 from orgeval_tui.app import OrgevalApp
-from orgeval_tui.db import Database
 from orgeval_tui.i18n import set_language
 from orgeval_tui.models import Unit
+from orgeval_tui.storage.database import Database
 
 from .helpers import settle
 

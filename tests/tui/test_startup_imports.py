@@ -20,7 +20,7 @@ SCRIPT = textwrap.dedent(
     import asyncio, json, sys
 
     from orgeval_tui.app import OrgevalApp
-    from orgeval_tui.db import Database
+    from orgeval_tui.storage.database import Database
     from orgeval_tui.screens.home import HomeScreen
 
     HEAVY = {heavy!r}

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from orgeval_tui.app import OrgevalApp
-from orgeval_tui.db import Database
+from orgeval_tui.dialogs.help import HelpScreen
 from orgeval_tui.i18n import set_language
-from orgeval_tui.screens.help import HelpScreen
 from orgeval_tui.screens.home import HomeScreen
 from orgeval_tui.screens.unit import UnitScreen
+from orgeval_tui.storage.database import Database
 
 from .helpers import settle, table_rows
 
@@ -130,7 +130,8 @@ async def test_keys_can_be_rebound_from_the_config(demo_db, tmp_path, monkeypatc
 
 
 def test_no_binding_takes_ctrl_s_or_ctrl_j():
-    from orgeval_tui.screens import error, help, home, unit
+    from orgeval_tui.dialogs import error, help
+    from orgeval_tui.screens import home, unit
     from orgeval_tui.widgets import figures, paged_table, unit_navigator, vim
 
     classes = [

@@ -15,8 +15,8 @@ are append-only (a trigger refuses to edit one). PostgreSQL searches with a scan
 gets nothing here.
 
 The SQL is frozen here on purpose (a migration must not change when the application
-does); ``orgeval_tui.services.ledger_search`` builds the same statements for a rebuild,
-and ``tests/ledger/test_search_index.py`` checks the two agree.
+does); ``orgeval_tui.services.ledger.search`` builds the same statements for a rebuild,
+and ``tests/services/ledger/test_search_index.py`` checks the two agree.
 """
 
 from collections.abc import Sequence

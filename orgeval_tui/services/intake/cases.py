@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, insert, select
 
-from ...db import Database
-from ...errors import UserError
+from ...domain.clock import office_tz
+from ...domain.errors import UserError
 from ...i18n import t
 from ...ingest import values as v
 from ...models import Case
 from ...models.cases import CASE_CHANNELS
-from ...timezone import office_tz
+from ...storage.database import Database
 from ..units import clean_name, find_unit_id, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from ...actor import current_actor
-from ...errors import UserError
+from ...domain.actor import current_actor
+from ...domain.errors import UserError
 from ...i18n import t
 from ...ingest.errors import IngestError, RowProblem
 from ...ingest.table import Table, find_table, missing_columns

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, insert, select
 
-from ...db import Database
 from ...i18n import t
 from ...ingest import values as v
 from ...ingest.errors import IngestError
 from ...ingest.table import find_table, missing_columns
 from ...models import Duty, WorkLogEntry
+from ...storage.database import Database
 from ..units import find_unit
 from .common import ImportSummary, ProblemList, ensure_sections, open_source, record_import
 

@@ -67,9 +67,9 @@ from datetime import date, datetime, time
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from ...actor import current_actor
-from ...db import Database
-from ...errors import UserError
+from ...domain.actor import current_actor
+from ...domain.clock import office_tz
+from ...domain.errors import UserError
 from ...i18n import catalogues, t
 from ...ingest.aliases import display_name
 from ...ingest.errors import RowProblem
@@ -79,9 +79,9 @@ from ...ingest.values import month_only, parse_date
 from ...models import Problem, ProblemEvent, Unit
 from ...models.base import utcnow
 from ...models.ledger import PROBLEM_SOURCES, PROBLEM_STATUSES, SEVERITIES
-from ...timezone import office_tz
+from ...storage.database import Database
 from ..ledger import find_evaluation, unknown_word
-from ..ledger_facts import created_on
+from ..ledger.facts import created_on
 from ..units import clean_name, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
 

@@ -7,12 +7,12 @@ from operator import itemgetter
 
 from sqlalchemy import delete, func, select
 
-from ...bulk import insert_tuples
-from ...db import Database
-from ...errors import UserError
+from ...domain.errors import UserError
 from ...i18n import t
 from ...ingest import values as v
 from ...models import Staff
+from ...storage.bulk import insert_tuples
+from ...storage.database import Database
 from ..units import find_unit
 from .common import (
     ImportSummary,

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, insert, select
 
-from ...db import Database
-from ...errors import UserError
+from ...domain.errors import UserError
 from ...i18n import t
 from ...ingest import values as v
 from ...ingest.errors import IngestError
 from ...models import Evaluation, Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from ...models.surveys import SURVEY_KINDS
+from ...storage.database import Database
 from ..units import clean_name, find_unit, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
 

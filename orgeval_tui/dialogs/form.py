@@ -1,0 +1,170 @@
+"""The ledger's small forms: one per transition, adding a problem, and the filters.
+
+A form checks what it can (required fields, dates) before anything is written, then
+runs its work in a thread; a refusal from the service (a state that does not allow the
+step, someone else's change, a deadline before the feedback) is shown in the form, which
+stays open with what was typed. Escape leaves without writing anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from ..domain.errors import UserError
+from ..i18n import t
+from ..widgets.translated import TranslatedBindings
+from ..widgets.workers import WorkFailed
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a form: ``kind`` is text, date, or choice (from ``options``)."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    required: bool = False
+    default: object = ""  # a choice's value, "1" for a ticked check
+    options: tuple[tuple[str, object], ...] = ()  # (label, value)
+
+
+def parse_day(text: str) -> date:
+    """A date as people type it: 2021-09-30, 2021/9/30, 2021.9.30, 2021年9月30日."""
+    from ..ingest.dates import parse_date
+
+    return parse_date(text.strip())
+
+
+class FormScreen(TranslatedBindings, ModalScreen[object]):
+    """A modal form. ``action`` receives the values (dates parsed) and runs in a thread;
+    what it returns is the form's result."""
+
+    BINDINGS = [Binding("escape", "dismiss_form", "key.back", id="form.cancel")]
+
+    class Refused(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    class Done(Message):
+        def __init__(self, result) -> None:
+            super().__init__()
+            self.result = result
+
+    def __init__(
+        self, title: str, fields: list[Field], action: Callable[[dict], object], note: str = ""
+    ) -> None:
+        super().__init__()
+        self.form_title, self.fields, self.action, self.note = title, fields, action, note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box"):
+            yield Static(self.form_title, classes="form-title")
+            if self.note:
+                yield Static(Text(self.note), classes="form-note")
+            with VerticalScroll(classes="form-fields"):
+                for field in self.fields:
+                    mark = " *" if field.required else ""
+                    yield Label(f"{field.label}{mark}")
+                    yield self._input(field)
+            yield Static("", classes="form-error")
+            with Horizontal(classes="form-buttons"):
+                yield Button(t("tui.form.ok"), id="form-ok", variant="primary")
+                yield Button(t("tui.form.cancel"), id="form-cancel")
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def _input(self, field: Field):
+        widget_id = f"field-{field.name}"
+        if field.kind == "choice":
+            return Select(
+                field.options,
+                value=field.default if field.default else Select.NULL,
+                allow_blank=not field.required,
+                prompt=t("tui.form.any"),
+                id=widget_id,
+            )
+        if field.kind == "check":
+            return Checkbox(field.label, value=field.default == "1", id=widget_id)
+        placeholder = "YYYY-MM-DD" if field.kind == "date" else ""
+        return Input(value=field.default, placeholder=placeholder, id=widget_id)
+
+    def _values(self) -> dict:
+        values, missing = {}, []
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            if field.kind == "choice":
+                value = None if widget.value is Select.NULL else widget.value
+            elif field.kind == "check":
+                value = widget.value
+            else:
+                value = widget.value.strip() or None
+            if field.required and value in (None, ""):
+                missing.append(field.label)
+                continue
+            if field.kind == "date" and value is not None:
+                try:
+                    value = parse_day(value)
+                except ValueError as exc:
+                    raise UserError(t("tui.form.bad_date", field=field.label, reason=exc)) from exc
+            values[field.name] = value
+        if missing:
+            raise UserError(t("tui.form.missing", fields="、".join(missing)))
+        return values
+
+    def _submit(self) -> None:
+        try:
+            values = self._values()
+        except UserError as exc:
+            self._show_error(str(exc))
+            return
+        self.query_one("#form-ok", Button).disabled = True
+        self.run_action(values)
+
+    @work(thread=True, exclusive=True, group="form")
+    def run_action(self, values: dict) -> None:
+        try:
+            result = self.action(values)
+        except UserError as exc:
+            self.post_message(self.Refused(str(exc)))
+        except Exception as exc:  # noqa: BLE001 - the app's one handler shows it
+            self.app.post_message(WorkFailed(exc))
+            self.post_message(self.Refused(t("tui.form.failed")))
+        else:
+            self.post_message(self.Done(result))
+
+    def _show_error(self, text: str) -> None:
+        self.query_one(".form-error", Static).update(Text(text))
+
+    def on_form_screen_refused(self, message: Refused) -> None:
+        self.query_one("#form-ok", Button).disabled = False
+        self._show_error(message.reason)
+
+    def on_form_screen_done(self, message: Done) -> None:
+        self.dismiss(message.result)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "form-ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_dismiss_form(self) -> None:
+        self.dismiss(None)

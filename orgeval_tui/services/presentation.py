@@ -1,0 +1,77 @@
+"""How service results read on screen, shared by the command line and the TUI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..i18n import catalogues, current_language, t
+
+
+def unit_columns() -> list[str]:
+    return t("unit.headers").split("|")
+
+
+def walk_tree(roots) -> Iterator[tuple[int, object]]:
+    """Each unit with its depth, parents before their children."""
+    stack = [(0, node) for node in reversed(roots)]
+    while stack:
+        depth, node = stack.pop()
+        yield depth, node
+        stack.extend((depth + 1, child) for child in reversed(node.children))
+
+
+def unit_cells(node, depth: int) -> tuple[str, ...]:
+    indent = "  " * (depth - 1) + "└ " if depth else ""
+    return (
+        f"{indent}{node.name}",
+        node.short_name or "",
+        t(f"unit.kind.{node.kind}"),
+        str(node.quota_admin),
+        str(node.quota_public),
+        str(node.quota_service),
+        str(node.quota_leaders),
+    )
+
+
+def figure_label(key: str) -> str:
+    return catalogues()[current_language()].get(f"figure.{key}", key)
+
+
+def figure_value(key: str, value) -> str:
+    from ..analytics.display import figure_text
+
+    if key == "id":
+        return catalogues()[current_language()].get(f"flag.{value}", str(value))
+    if key in ("category", "persons_source", "county_average_source") and isinstance(value, str):
+        return figure_label(value)
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, dict):
+        return ", ".join(f"{figure_label(k)} {figure_value(k, v)}" for k, v in value.items())
+    return figure_text(key, value)
+
+
+def due_note(problem, today) -> tuple[str, str]:
+    """A ledger problem's time against its deadline, as shown beside it, and its tone:
+    ``overdue`` (overdue by N days), ``soon`` (N days left, at most 10), ``left`` (N days
+    left), ``struck_off`` (the day it was struck off), or nothing."""
+    from .ledger.facts import days_left, days_overdue, is_overdue
+
+    if is_overdue(problem, today):
+        return t("ledger.overdue_by", days=days_overdue(problem, today)), "overdue"
+    left = days_left(problem, today)
+    if left is not None:
+        return t("ledger.days_left", days=left), "soon" if left <= 10 else "left"
+    if problem.status == "closed" and problem.verified_on is not None:
+        return t("ledger.struck_off_on", day=problem.verified_on.isoformat()), "struck_off"
+    return "", ""
+
+
+def cut(text: str, cells: int) -> str:
+    """``text`` in at most ``cells`` terminal cells (a CJK character takes two), ending
+    in … when it had to be cut."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, max(0, cells - 1)) + "…"

@@ -1,0 +1,162 @@
+"""The append-only audit trail: every insert, update and delete of a casework row,
+field by field, written in the same transaction as the change itself.
+
+Bulk imports write with SQLAlchemy Core and bypass this listener on purpose: their
+trace is the import record (file, hash, rows, who, when).
+
+The models are imported inside the functions: ``db`` imports this module to register the
+listener, and opening a database must not build every model class (see ``tables``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from ..domain.actor import current_actor
+from ..i18n import t
+
+AUDITED_TABLES = frozenset(
+    {
+        "unit",
+        "section",
+        "evaluation",
+        "evaluation_period",
+        "evaluation_unit",
+        "indicator",
+        "score",
+        "onsite_activity",
+        "finding",
+        "problem",
+        "benchmark",
+        "calendar_day",
+    }
+)
+_UNRECORDED_FIELDS = frozenset({"id", "version"})
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def _entity_id(state) -> str:
+    # From the instance, not state.identity: new rows get their identity only after flush.
+    key = state.mapper.primary_key_from_instance(state.obj())
+    return ",".join(str(part) for part in key)
+
+
+def _changes(obj, action: str):
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in _UNRECORDED_FIELDS:
+            continue
+        if action == "update":
+            history = state.attrs[key].history
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if _text(old) == _text(new):
+                continue
+            yield key, old, new
+        else:
+            # The instance dict, not attribute access: reading must not trigger a load.
+            value = state.dict.get(key)
+            if value is None:
+                continue
+            yield (key, None, value) if action == "insert" else (key, value, None)
+
+
+def _audited(obj) -> bool:
+    table = getattr(type(obj), "__tablename__", None)
+    return table in AUDITED_TABLES
+
+
+@event.listens_for(Session, "after_flush")
+def _record_changes(session: Session, _flush_context) -> None:
+    from ..models import AuditEvent
+    from ..models.base import utcnow
+
+    actor = current_actor()
+    at = utcnow()
+    rows = []
+    for action, objects in (
+        ("insert", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    ):
+        for obj in objects:
+            if not _audited(obj):
+                continue
+            state = inspect(obj)
+            entity, entity_id = type(obj).__tablename__, _entity_id(state)
+            for field, old, new in _changes(obj, action):
+                rows.append(
+                    {
+                        "actor": actor,
+                        "at": at,
+                        "entity": entity,
+                        "entity_id": entity_id,
+                        "action": action,
+                        "field": field,
+                        "old": _text(old),
+                        "new": _text(new),
+                    }
+                )
+    if rows:
+        session.connection().execute(insert(AuditEvent.__table__), rows)
+
+
+def last_change(session: Session, entity: str, entity_id: str):
+    """The audit trail's last record (an ``AuditEvent``) of a row, or None."""
+    from sqlalchemy import select
+
+    from ..models import AuditEvent
+
+    return session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+
+
+def _deleted_label(session: Session, entity: str, entity_id: str) -> str | None:
+    from sqlalchemy import select
+
+    from ..models import AuditEvent
+
+    return session.scalars(
+        select(AuditEvent.old).where(
+            AuditEvent.entity == entity,
+            AuditEvent.entity_id == entity_id,
+            AuditEvent.action == "delete",
+            AuditEvent.field.in_(("number", "name")),
+        )
+    ).first()
+
+
+def conflict_message(session: Session, model, identity, current) -> str:
+    """Who changed a row since it was read, for the refusal of a stale write.
+    ``current`` is the row as it is now, or None when it was deleted."""
+    entity = model.__tablename__
+    entity_id = ",".join(str(part) for part in identity)
+    change = last_change(session, entity, entity_id)
+    label = getattr(current, "number", None) or getattr(current, "name", None)
+    if label is None and change is not None and change.action == "delete":
+        label = _deleted_label(session, entity, entity_id)
+    label = label or f"{entity} {entity_id}"
+    if change is None:
+        return t("conflict.by_someone", label=label)
+    when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if change.action == "delete":
+        return t("conflict.deleted", label=label, actor=change.actor, when=when)
+    what = f"{change.field}: {change.old!s} → {change.new!s}" if change.field else change.action
+    return t("conflict.by", label=label, actor=change.actor, when=when, what=what)

@@ -1,0 +1,168 @@
+"""Engines, sessions and the schema check that runs on every start.
+
+Writes go through :meth:`Database.write` (SQLite: ``BEGIN IMMEDIATE``, so two writers
+queue on the lock instead of both reading a value and one losing its update); reads go
+through :meth:`Database.read` (a deferred transaction that never takes the write lock).
+Sessions live for one unit of work only: nothing holds one open while a user types.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..domain.errors import ConflictError, SchemaError, UserError, db_error_reason
+from ..i18n import t
+from . import audit
+
+ENV_DB = "ORGEVAL_DB"
+_WRITE = "orgeval_write"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("orgeval", appauthor=False)) / "orgeval.db"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """``--db`` wins, then ``$ORGEVAL_DB``, then the user-data dir. A value with ``://``
+    is an SQLAlchemy URL; anything else is a path to an SQLite file."""
+    value = db or os.environ.get(ENV_DB) or str(default_db_path())
+    if "://" in value:
+        return value
+    path = Path(value).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+_VERSIONED_IN_FLUSH = "orgeval_versioned_in_flush"
+
+
+@event.listens_for(Session, "before_flush")
+def _remember_versioned_rows(session: Session, _context, _instances) -> None:
+    """What a flush is about to write to versioned rows, kept so that a refused stale
+    write can say whose change it ran into (a failed flush discards its objects)."""
+    session.info[_VERSIONED_IN_FLUSH] = [
+        (type(obj), inspect(obj).identity, inspect(obj).dict.get("version"))
+        for obj in (*session.dirty, *session.deleted)
+        if "version" in inspect(obj).mapper.columns and inspect(obj).identity is not None
+    ]
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy's "begin" event decide how each transaction starts.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(conn) -> None:
+    if conn.get_execution_options().get(_WRITE):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+class Database:
+    def __init__(self, url: str):
+        self.url = url
+        parsed = make_url(url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        if self.is_sqlite and parsed.database and parsed.database != ":memory:":
+            folder = Path(parsed.database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(t("db.no_folder", folder=folder, reason=exc.strerror)) from exc
+        self.engine: Engine = create_engine(url, pool_pre_ping=not self.is_sqlite)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        self._write_engine = self.engine.execution_options(**{_WRITE: True})
+
+    @classmethod
+    def open(cls, db: str | None = None, *, upgrade: bool = True) -> Database:
+        database = cls(resolve_url(db))
+        if upgrade:
+            database.ensure_schema()
+        return database
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any error."""
+        session = Session(self._write_engine, expire_on_commit=False)
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as exc:
+            seen = session.info.get(_VERSIONED_IN_FLUSH, [])
+            session.rollback()
+            raise ConflictError(self._conflict_message(seen)) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def _conflict_message(self, seen: list) -> str:
+        with self.read() as session:
+            for model, identity, version in seen:
+                current = session.get(model, identity)
+                if current is None or current.version != version:
+                    return audit.conflict_message(session, model, identity, current)
+        return t("conflict.unknown")
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = Session(self.engine, expire_on_commit=False)
+        try:
+            yield session
+        finally:
+            # close(), not rollback(): the pool ends the transaction on return, and the
+            # objects read stay usable (rollback would expire them).
+            session.close()
+
+    @property
+    def display_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def schema_revision(self) -> str | None:
+        """The revision the database is at, with one query; None for an empty database.
+        A database that cannot be reached raises, rather than passing for an empty one."""
+        with self.engine.connect() as conn:
+            try:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            except (OperationalError, ProgrammingError):
+                return None
+
+    def ensure_schema(self) -> None:
+        from ..migrations import HEAD
+
+        current = self.schema_revision()
+        if current == HEAD:
+            return
+        # Alembic costs a noticeable import; load it only when an upgrade is due.
+        from ..migrations.runner import upgrade
+
+        try:
+            upgrade(self)
+        except SchemaError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure here must stop the start
+            reason = db_error_reason(exc)
+            raise SchemaError(t("db.upgrade_failed", url=self.display_url, reason=reason)) from exc
+
+    def dispose(self) -> None:
+        self.engine.dispose()

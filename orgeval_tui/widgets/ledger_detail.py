@@ -1,0 +1,134 @@
+"""How a problem reads on the ledger screen: its row, and its detail with the timeline.
+
+Everything a user typed is added to rich ``Text`` as plain text, never as markup: a
+title like ``[red]`` must show as written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from ..domain.clock import office_tz
+from ..i18n import t
+from ..services.presentation import cut, due_note
+
+
+def labelled(key: str) -> str:
+    """A label with its colon (full-width in Chinese)."""
+    return t(key) + t("tui.ledger.colon")
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+_TONES = {"overdue": "bold red", "soon": "yellow", "struck_off": "dim"}
+
+
+TITLE_COLUMN = 3
+CELL_PADDING = 2  # DataTable's padding around each cell
+SCROLLBAR = 2
+
+
+def row_cells(problem, today: date, selected: bool) -> list:
+    """The cells of a problem's row, in the order of ``tui.ledger.headers``; the title
+    whole (``fit_titles`` cuts it to the room left)."""
+    due, tone = due_note(problem, today)
+    return [
+        "●" if selected else " ",
+        problem.number,
+        problem.unit_label,
+        problem.title,
+        t(f"ledger.status.{problem.status}"),
+        _day(problem.deadline),
+        Text(due, style=_TONES.get(tone, "")),
+    ]
+
+
+def fit_titles(rows: list[list], headers: list[str], width: int) -> list[list]:
+    """Cut each row's title to what the other columns, as wide as their widest cell on
+    this page, leave of ``width`` (never below 12 cells)."""
+    columns = len(headers)
+    others = sum(
+        max(cell_len(str(cells[i])) for cells in [headers, *rows])
+        for i in range(columns)
+        if i != TITLE_COLUMN
+    )
+    room = max(12, width - others - CELL_PADDING * columns - SCROLLBAR)
+    for cells in rows:
+        cells[TITLE_COLUMN] = cut(cells[TITLE_COLUMN], room)
+    return rows
+
+
+def _line(text: Text, label: str, value) -> None:
+    if value in (None, ""):
+        return
+    text.append(f"{label}{t('tui.ledger.colon')}", style="bold")
+    text.append(f"{value}\n")
+
+
+def _event_line(event) -> Text:
+    line = Text()
+    when = event.at.astimezone(office_tz()).strftime("%Y-%m-%d %H:%M")
+    line.append(f"{when}  ", style="dim")
+    line.append(f"{event.actor}  ")
+    line.append(t(f"ledger.action.{event.action}"), style="bold")
+    before = t(f"ledger.status.{event.from_status}") if event.from_status else ""
+    after = t(f"ledger.status.{event.to_status}")
+    line.append(f"  {before} → {after}" if before and before != after else f"  → {after}")
+    if event.reason:
+        line.append(f"\n    {labelled('tui.ledger.reason')}{event.reason}")
+    old = event.detail.get("old_deadline")
+    if event.action == "extend":
+        new = event.detail["deadline"]
+        line.append(f"\n    {labelled('tui.ledger.deadline')}{old or '—'} → {new}")
+    return line
+
+
+def detail_text(detail, today: date) -> Text:
+    problem = detail.problem
+    text = Text()
+    text.append(f"{problem.number}  ", style="bold")
+    text.append(problem.unit)
+    labels = [
+        t(f"ledger.source.{problem.source}"),
+        problem.category or "",
+        t(f"ledger.severity.{problem.severity}"),
+    ]
+    text.append("  ·  " + " · ".join(label for label in labels if label) + "\n")
+    text.append(f"{problem.title}\n", style="bold")
+    if problem.description:
+        text.append(f"{problem.description}\n")
+    _line(text, t("tui.ledger.recommendation"), problem.recommendation)
+    status = t(f"ledger.status.{problem.status}")
+    due, tone = due_note(problem, today)
+    text.append(f"{labelled('tui.ledger.status')}", style="bold")
+    text.append(status, style=_TONES["overdue"] if tone == "overdue" else "")
+    text.append(f"  {labelled('tui.ledger.deadline')}{_day(problem.deadline)}")
+    # The day it was struck off has its own line below.
+    text.append(f"（{due}）\n" if due and tone != "struck_off" else "\n")
+    _line(text, t("tui.ledger.fed_back_on"), problem.fed_back_on)
+    _line(text, t("tui.ledger.measures"), problem.measures)
+    _line(text, t("tui.ledger.responsible"), problem.responsible)
+    report = problem.report_text or ""
+    if problem.report_file_name:
+        report += f"  [{problem.report_file_name}  SHA-256 {problem.report_file_hash[:12]}…]"
+    _line(text, t("tui.ledger.report"), report.strip())
+    _line(text, t("tui.ledger.reported_on"), problem.reported_on)
+    if problem.verified_on:
+        _line(
+            text,
+            t("tui.ledger.verified"),
+            f"{problem.verified_on}  {problem.verifier}  {problem.verify_note or ''}".strip(),
+        )
+    if problem.withdrawn_on:
+        _line(text, t("tui.ledger.withdrawn"), f"{problem.withdrawn_on}  {problem.withdraw_reason}")
+    _line(text, t("tui.ledger.days_open"), detail.facts.days_open)
+    text.append(f"\n{t('tui.ledger.timeline')}\n", style="bold underline")
+    for event in detail.events:
+        text.append_text(_event_line(event))
+        text.append("\n")
+    return text

@@ -1,0 +1,108 @@
+"""Two evaluators changing the same problem: the second is refused, told who changed it
+and what, and nothing the first wrote is overwritten."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from orgeval_tui.domain.errors import ConflictError
+from orgeval_tui.models import Problem, ProblemEvent
+from orgeval_tui.services import ledger
+from orgeval_tui.storage.database import Database
+
+
+@pytest.fixture
+def rectifying(office, actor):
+    actor("zhangsan")
+    number = ledger.add(office, "县气象局", "预警信息传递滞后").number
+    ledger.feedback(office, number, date(2021, 7, 28))
+    ledger.plan(office, number, "建立信息员队伍", "侯雪梅", date(2021, 9, 30))
+    return number
+
+
+def _events(database) -> int:
+    with database.read() as session:
+        return session.scalar(select(func.count()).select_from(ProblemEvent))
+
+
+def test_the_second_evaluator_is_refused_naming_the_first_change(office, rectifying, actor):
+    seen = ledger.show(office, rectifying).problem.version  # both have this on screen
+
+    actor("lisi")
+    ledger.extend(office, rectifying, date(2021, 12, 31), "终端统一招标", expected_version=seen)
+    events = _events(office)
+
+    actor("wangwu")
+    with pytest.raises(ConflictError) as refused:
+        ledger.extend(office, rectifying, date(2021, 11, 30), "另有安排", expected_version=seen)
+
+    message = str(refused.value)
+    assert f"{rectifying} was changed by lisi" in message
+    assert "deadline: 2021-09-30 → 2021-12-31" in message
+    assert "nothing was saved" in message
+    detail = ledger.show(office, rectifying)
+    assert detail.problem.deadline == date(2021, 12, 31)
+    assert detail.problem.version == seen + 1
+    assert detail.events[-1].actor == "lisi"
+    assert _events(office) == events
+
+
+def test_from_the_command_line_too(run, office, rectifying, actor):
+    seen = run("ledger", "show", rectifying, "--json").json()["version"]
+    actor("lisi")
+    first = run(
+        "ledger", "report", rectifying, "--text", "已建立信息员队伍", "--if-version", str(seen)
+    )
+    assert first.code == 0, first.err
+
+    actor("wangwu")
+    second = run("ledger", "withdraw", rectifying, "--reason", "重复", "--if-version", str(seen))
+
+    assert second.code == 1
+    assert second.err.startswith(f"orgeval: error: {rectifying} was changed by lisi at ")
+    assert second.err.count("\n") == 1
+    shown = run("ledger", "show", rectifying, "--json").json()
+    assert shown["status"] == "reported"
+    assert shown["report_text"] == "已建立信息员队伍"
+
+
+def test_the_current_version_goes_through(office, rectifying):
+    seen = ledger.show(office, rectifying).problem.version
+
+    done = ledger.report(office, rectifying, "已建立", expected_version=seen)
+
+    assert done.status == "reported" and done.version == seen + 1
+
+
+def test_a_write_racing_between_read_and_update_is_refused_by_the_version(
+    office, rectifying, actor, monkeypatch
+):
+    """PostgreSQL lets another transaction commit between our read and our update (SQLite
+    queues writers on BEGIN IMMEDIATE, so there the race cannot happen)."""
+    if office.is_sqlite:
+        pytest.skip("SQLite serialises writers: no write can land in between")
+    other = Database(office.url)
+    real_refuse = ledger._refuse
+    raced = []
+
+    def race_then_refuse(problem, action):
+        if not raced:
+            raced.append(True)
+            with other.write() as session:
+                row = session.scalars(select(Problem).where(Problem.number == rectifying)).one()
+                row.deadline = date(2022, 3, 31)
+        real_refuse(problem, action)
+
+    monkeypatch.setattr(ledger, "_refuse", race_then_refuse)
+    actor("wangwu")
+    try:
+        with pytest.raises(ConflictError) as refused:
+            ledger.extend(office, rectifying, date(2021, 12, 31), "招标")
+    finally:
+        other.dispose()
+
+    assert "deadline: 2021-09-30 → 2022-03-31" in str(refused.value)
+    assert ledger.show(office, rectifying).problem.deadline == date(2022, 3, 31)
