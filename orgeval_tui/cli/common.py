@@ -1,0 +1,57 @@
+"""What every command shares: the global settings, opening the database, dates,
+JSON, and the options several commands take."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+
+UnitOption = Annotated[str, typer.Option("--unit", help="Unit name or short name.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Check the file and show what would change.")
+]
+FileArgument = Annotated[str, typer.Argument(help="The exported file (.xlsx, .xls, .ods, .csv).")]
+EvaluationOption = Annotated[
+    str | None,
+    typer.Option("--evaluation", help="Evaluation name (default: the current, latest one)."),
+]
+PeriodFrom = Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD.")]
+PeriodTo = Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD.")]
+
+
+@dataclass
+class Settings:
+    db: str | None
+    lang: str
+
+
+def settings(ctx: typer.Context) -> Settings:
+    return ctx.find_root().obj
+
+
+def open_db(ctx: typer.Context):
+    from ..storage.database import Database
+
+    return Database.open(settings(ctx).db)
+
+
+def parse_date(value: str | None, option: str):
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from None
+
+
+def print_json(document) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -1,0 +1,112 @@
+"""The `orgeval` command: the global options, opening the application, and every
+command group (one module each). Thin over services/.
+
+Light on purpose: importing the CLI must not import Textual, pandas or openpyxl, so quick
+lookups from a shell start fast. Heavy modules are imported inside the commands that
+need them."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ..domain.errors import UserError, db_error_reason
+from ..i18n import LANGUAGES, set_language, t
+from .analyze import analyze_app
+from .benchmarks import benchmark_app
+from .calendar import calendar_app
+from .common import Settings, open_db
+from .export import export_app
+from .imports import import_app
+from .ledger import ledger_app
+from .units import units_app
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="orgeval: establishment-evaluation casework (机构编制评估).",
+)
+for group, name in (
+    (units_app, "units"),
+    (import_app, "import"),
+    (analyze_app, "analyze"),
+    (calendar_app, "calendar"),
+    (benchmark_app, "benchmark"),
+    (export_app, "export"),
+    (ledger_app, "ledger"),
+):
+    app.add_typer(group, name=name)
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", envvar="ORGEVAL_DB", help="SQLite file path or SQLAlchemy URL."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="zh or en (default: from LANG).")
+    ] = None,
+) -> None:
+    if lang is not None and lang not in LANGUAGES:
+        raise typer.BadParameter(f"use one of {', '.join(LANGUAGES)}", param_hint="--lang")
+    ctx.obj = Settings(db=db, lang=set_language(lang))
+    if ctx.invoked_subcommand is None:
+        _run_tui(ctx.obj.db)
+
+
+def _run_tui(db: str | None) -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(t("tui.no_terminal"))
+    from ..storage.database import Database
+
+    database = Database.open(db)
+    from ..app import run_app
+
+    run_app(database)
+
+
+@app.command()
+def init(ctx: typer.Context) -> None:
+    """Create or upgrade the database."""
+    database = open_db(ctx)
+    typer.echo(t("db.initialised", url=database.display_url, revision=database.schema_revision()))
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    reset: Annotated[
+        bool, typer.Option("--reset", help="Start again from the pilot data.")
+    ] = False,
+) -> None:
+    """Open the application on a demo database loaded with the pilot."""
+    from ..demo.loader import open_demo_database
+
+    database = open_demo_database(reset=reset)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(t("tui.no_terminal"))
+    from ..app import run_app
+
+    run_app(database)
+
+
+def main() -> None:
+    try:
+        app()
+    except UserError as exc:
+        _fail(str(exc))
+    except Exception as exc:
+        from sqlalchemy.exc import DBAPIError
+
+        if not isinstance(exc, DBAPIError):
+            raise
+        _fail(t("db.error", reason=db_error_reason(exc)))
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"orgeval: {t('error.prefix')}: {message}\n")
+    sys.exit(1)
