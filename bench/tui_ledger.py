@@ -390,6 +390,7 @@ def explain(path: Path) -> None:
     """SQLite's plan for each step's page read, captured from the service's own SQL."""
     from sqlalchemy import event
 
+    from orgeval_tui.domain.clock import office_today
     from orgeval_tui.services import ledger
     from orgeval_tui.storage.database import Database
 
@@ -400,7 +401,7 @@ def explain(path: Path) -> None:
         statements.append((statement, parameters))
 
     event.listen(database.engine, "before_cursor_execute", capture)
-    today = ledger.office_today()
+    today = office_today()
     total = ledger.count_problems(database, today=today)
     plain = sqlite3.connect(path)
     for name, (query, offset) in service_queries(total).items():

@@ -162,10 +162,25 @@ def run(cli, office):
 
 @pytest.fixture
 def actor(monkeypatch):
-    """Act as a named evaluator: the audit trail and the ledger's events both say so."""
+    """Act as a named evaluator: the audit trail and the ledger's events both say so, in
+    worker threads too (the OS account is what ``current_actor`` falls back on)."""
 
     def become(name: str) -> None:
-        monkeypatch.setattr("orgeval_tui.storage.audit.current_actor", lambda: name)
-        monkeypatch.setattr("orgeval_tui.services.ledger.current_actor", lambda: name)
+        monkeypatch.setattr("orgeval_tui.domain.actor.os_account", lambda: name)
 
     return become
+
+
+@pytest.fixture
+def pin_today(monkeypatch):
+    """Set the office's clock to noon of a day, for everything that asks for the time
+    (worker threads included)."""
+    from datetime import UTC, datetime, time
+
+    from orgeval_tui.domain.clock import office_tz
+
+    def pin(day) -> None:
+        moment = datetime.combine(day, time(12), tzinfo=office_tz()).astimezone(UTC)
+        monkeypatch.setattr("orgeval_tui.domain.clock.system_now", lambda: moment)
+
+    return pin

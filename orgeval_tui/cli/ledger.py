@@ -60,7 +60,9 @@ def ledger_ls(
 ) -> None:
     """List problems, in the order they were recorded."""
     ledger = _service()
-    today = ledger.office_today()
+    from ..domain.clock import office_today
+
+    today = office_today()
     problems = ledger.list_problems(
         open_db(ctx),
         unit=unit,

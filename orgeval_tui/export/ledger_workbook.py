@@ -37,10 +37,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..domain.clock import office_today
 from ..domain.errors import UserError
 from ..i18n import catalogues, t
 from ..ingest.aliases import display_name
-from ..services.ledger import ProblemView, evaluation_problems, office_today
+from ..services.ledger import ProblemView, evaluation_problems
 from ..services.ledger.facts import created_on, is_overdue
 
 SHEET_LANGUAGE = "zh"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import Column, Integer
 from sqlmodel import SQLModel
 
+from ..domain.clock import utcnow
 from ..storage.tables import UTCDateTime
 
 # Named constraints let batch migrations on SQLite find and alter them later.
@@ -19,10 +18,7 @@ SQLModel.metadata.naming_convention = {
 }
 
 metadata = SQLModel.metadata
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["metadata", "timestamp_column", "utcnow", "version_column"]
 
 
 def timestamp_column(**kwargs) -> Column:

@@ -20,6 +20,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ..dialogs.form import Field, FormScreen
+from ..domain.clock import office_today
+from ..domain.ledger_words import PROBLEM_SOURCES, SEVERITIES
 from ..i18n import t
 from ..services import ledger
 from ..widgets.ledger_detail import detail_text, fit_titles, labelled, row_cells
@@ -143,7 +145,7 @@ class LedgerScreen(TranslatedBindings, Screen):
         self.units: list[tuple[str, str]] = []
         self.categories: list[str] = []
         self._choices_loaded = False
-        self.today = ledger.office_today()
+        self.today = office_today()
         self._detail_for: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -170,7 +172,7 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     @db_worker(group="ledger-page")
     def load_page(self, offset: int, at_end: bool) -> None:
-        database, query, today = self.app.database, self.query_state, ledger.office_today()
+        database, query, today = self.app.database, self.query_state, office_today()
         total = ledger.count_problems(database, today=today, **query.filters())
         if offset >= total:
             offset = max(0, total - 1) // PAGE_SIZE * PAGE_SIZE
@@ -187,7 +189,7 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     @db_worker(group="ledger-detail")
     def load_detail(self, number: str) -> None:
-        today = ledger.office_today()
+        today = office_today()
         self.post_message(self.DetailLoaded(ledger.show(self.app.database, number, today), today))
 
     def _with_choices(self, then: str) -> bool:
@@ -318,13 +320,9 @@ class LedgerScreen(TranslatedBindings, Screen):
             _choice_field(
                 "status", query.status, _labelled("ledger.status", ledger.STATUS_FILTERS)
             ),
-            _choice_field(
-                "source", query.source, _labelled("ledger.source", ledger.PROBLEM_SOURCES)
-            ),
+            _choice_field("source", query.source, _labelled("ledger.source", PROBLEM_SOURCES)),
             _choice_field("category", query.category, [(c, c) for c in self.categories]),
-            _choice_field(
-                "severity", query.severity, _labelled("ledger.severity", ledger.SEVERITIES)
-            ),
+            _choice_field("severity", query.severity, _labelled("ledger.severity", SEVERITIES)),
             Field(
                 "overdue",
                 t("tui.ledger.only_overdue"),
@@ -463,12 +461,12 @@ class LedgerScreen(TranslatedBindings, Screen):
             _choice_field(
                 "source",
                 "onsite",
-                _labelled("ledger.source", ledger.PROBLEM_SOURCES),
+                _labelled("ledger.source", PROBLEM_SOURCES),
                 required=True,
             ),
             Field("category", t("tui.ledger.category")),
             _choice_field(
-                "severity", "medium", _labelled("ledger.severity", ledger.SEVERITIES), required=True
+                "severity", "medium", _labelled("ledger.severity", SEVERITIES), required=True
             ),
             Field("recommendation", t("tui.ledger.recommendation")),
         ]

@@ -14,12 +14,11 @@ from ..analytics.cases import CaseRow, case_figures
 from ..analytics.duties import CatalogueDuty, DutyLogSummary, duty_figures
 from ..analytics.roster import Person, Quotas, roster_figures
 from ..analytics.surveys import PeerResponse, StaffResponse, peer_figures, staff_survey_figures
-from ..domain.clock import office_tz
+from ..domain.clock import office_today, office_tz
 from ..models import (
     Benchmark,
     Case,
     Duty,
-    Evaluation,
     Section,
     Staff,
     Survey,
@@ -30,16 +29,16 @@ from ..models import (
 )
 from ..storage.database import Database
 from .calendar import workdays_between
+from .evaluations import current_evaluation
 from .units import find_unit
 
 
 def reference_date(db: Database) -> date:
     """Ages and headcounts are taken as of the current evaluation's reference date."""
     with db.read() as session:
-        found = session.scalar(
-            select(Evaluation.reference_date).order_by(Evaluation.id.desc()).limit(1)
-        )
-    return found or date.today()
+        evaluation = current_evaluation(session)
+        found = evaluation.reference_date if evaluation is not None else None
+    return found or office_today()
 
 
 def _headcount(session, unit_id: int) -> int:
@@ -275,7 +274,7 @@ def evaluation_overview(db: Database) -> dict:
     from ..models import EvaluationPeriod, EvaluationUnit, Problem, Unit
 
     with db.read() as session:
-        evaluation = session.scalars(select(Evaluation).order_by(Evaluation.id.desc())).first()
+        evaluation = current_evaluation(session)
         if evaluation is None:
             from ..domain.errors import UserError
             from ..i18n import t

@@ -11,8 +11,10 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from ..domain.clock import office_today
 from ..storage import tables as T
 from ..storage.database import Database
+from .evaluations import current_evaluation_id
 from .ledger.facts import OPEN_STATUSES, overdue_where
 
 
@@ -52,11 +54,10 @@ class UnitProgress:
 
 def _current(session) -> EvaluationInfo | None:
     e, p = T.evaluation.c, T.evaluation_period.c
-    row = session.execute(
-        select(e.id, e.name, e.reference_date).order_by(e.id.desc()).limit(1)
-    ).first()
-    if row is None:
+    evaluation_id = current_evaluation_id(session)
+    if evaluation_id is None:
         return None
+    row = session.execute(select(e.id, e.name, e.reference_date).where(e.id == evaluation_id)).one()
     periods = session.execute(
         select(p.label, p.start, p.end).where(p.evaluation_id == row.id).order_by(p.start)
     ).all()
@@ -77,7 +78,7 @@ def evaluation_progress(
     db: Database, today: date | None = None
 ) -> tuple[EvaluationInfo | None, list[UnitProgress]]:
     """The current evaluation and every unit under it (every unit when there is none)."""
-    today = today or date.today()
+    today = today or office_today()
     u, problem = T.unit.c, T.problem.c
     with db.read() as session:
         evaluation = _current(session)

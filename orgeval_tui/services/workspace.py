@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from ..domain.clock import office_today
 from ..models import Case, Problem, Staff, SurveyResponse, Unit
 from ..storage.database import Database
 from .ledger.facts import is_overdue
@@ -155,7 +156,7 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
         staff_survey_for_unit,
     )
 
-    today = today or date.today()
+    today = today or office_today()
     info = unit_info(db, unit_id)
     evaluation = current_evaluation(db)
     periods = evaluation.periods if evaluation else ()

@@ -4,7 +4,7 @@ field by field, written in the same transaction as the change itself.
 Bulk imports write with SQLAlchemy Core and bypass this listener on purpose: their
 trace is the import record (file, hash, rows, who, when).
 
-The models are imported inside the functions: ``db`` imports this module to register the
+The models are imported inside the functions: ``database`` imports this module to register the
 listener, and opening a database must not build every model class (see ``tables``).
 """
 
@@ -16,6 +16,7 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from ..domain.actor import current_actor
+from ..domain.clock import utcnow
 from ..i18n import t
 
 AUDITED_TABLES = frozenset(
@@ -82,7 +83,6 @@ def _audited(obj) -> bool:
 @event.listens_for(Session, "after_flush")
 def _record_changes(session: Session, _flush_context) -> None:
     from ..models import AuditEvent
-    from ..models.base import utcnow
 
     actor = current_actor()
     at = utcnow()

@@ -8,7 +8,7 @@ import pwd
 import pytest
 from sqlalchemy import select
 
-from orgeval_tui.domain.actor import current_actor
+from orgeval_tui.domain.actor import current_actor, os_account
 from orgeval_tui.models import AuditEvent, Unit
 from orgeval_tui.services.units import add_unit
 
@@ -56,7 +56,7 @@ def test_actor_and_time_are_recorded(database):
 def test_actor_is_the_account_not_the_environment(monkeypatch):
     monkeypatch.setenv("USER", "someone-else")
     monkeypatch.setenv("LOGNAME", "someone-else")
-    current_actor.cache_clear()
+    os_account.cache_clear()
 
     assert current_actor() == pwd.getpwuid(os.getuid()).pw_name
 

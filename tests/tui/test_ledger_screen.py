@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from orgeval_tui.app import OrgevalApp
 from orgeval_tui.dialogs.form import FormScreen
+from orgeval_tui.domain.actor import acting_as
 from orgeval_tui.i18n import set_language
 from orgeval_tui.screens.ledger import LedgerScreen
 from orgeval_tui.services import ledger
@@ -22,8 +23,8 @@ TODAY = date(2026, 11, 27)
 
 
 @pytest.fixture(autouse=True)
-def pinned_today(monkeypatch):
-    monkeypatch.setattr("orgeval_tui.services.ledger.office_today", lambda: TODAY)
+def pinned_today(pin_today):
+    pin_today(TODAY)
     set_language("zh")
 
 
@@ -360,9 +361,8 @@ async def test_a_change_by_someone_else_meanwhile_is_a_conflict_shown_in_the_for
         screen = await _open_ledger(pilot)
         await _goto(pilot, screen, "2021-010")
         # Another evaluator extends the same problem after this screen has shown it.
-        monkeypatch.setattr("orgeval_tui.storage.audit.current_actor", lambda: "王科长")
-        monkeypatch.setattr("orgeval_tui.services.ledger.current_actor", lambda: "王科长")
-        ledger.extend(Database.open(str(demo_db)), "2021-010", date(2022, 1, 31), "春节后")
+        with acting_as("王科长"):
+            ledger.extend(Database.open(str(demo_db)), "2021-010", date(2022, 1, 31), "春节后")
         await pilot.press("w")
         await settle(pilot)
         await _type(pilot, "误登记")

@@ -33,18 +33,9 @@ SIZE = (80, 24)
 TODAY = date(2026, 11, 27)  # after every deadline of the pilot's ledger
 
 
-class _PinnedDate(date):
-    @classmethod
-    def today(cls):
-        return cls(TODAY.year, TODAY.month, TODAY.day)
-
-
 @pytest.fixture(params=["zh", "en"])
-def lang(request, monkeypatch):
-    monkeypatch.setattr("orgeval_tui.services.workspace.date", _PinnedDate)
-    monkeypatch.setattr("orgeval_tui.services.progress.date", _PinnedDate)
-    monkeypatch.setattr("orgeval_tui.services.ledger.office_today", _PinnedDate.today)
-    monkeypatch.setattr("orgeval_tui.services.figures.date", _PinnedDate)
+def lang(request, monkeypatch, pin_today):
+    pin_today(TODAY)
     monkeypatch.setenv("ORGEVAL_CONFIG", "/home/evaluator/.config/orgeval/config.toml")
     monkeypatch.delenv("NO_COLOR", raising=False)  # the App reads it when constructed
     set_language(request.param)

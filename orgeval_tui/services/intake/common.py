@@ -9,13 +9,13 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from ...domain.actor import current_actor
+from ...domain.clock import utcnow
 from ...domain.errors import UserError
 from ...i18n import t
 from ...ingest.errors import IngestError, RowProblem
 from ...ingest.table import Table, find_table, missing_columns
 from ...ingest.workbook import Sheet, read_workbook
 from ...models import ImportRecord
-from ...models.base import utcnow
 
 MAX_LISTED_PROBLEMS = 200
 
@@ -72,11 +72,8 @@ def open_source(path: str | Path) -> SourceFile:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def locate_table(

@@ -9,9 +9,10 @@ from ...domain.errors import UserError
 from ...i18n import t
 from ...ingest import values as v
 from ...ingest.errors import IngestError
-from ...models import Evaluation, Survey, SurveyAnswer, SurveyItem, SurveyResponse
+from ...models import Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from ...models.surveys import SURVEY_KINDS
 from ...storage.database import Database
+from ..evaluations import current_evaluation_id
 from ..units import clean_name, find_unit, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
 
@@ -200,12 +201,8 @@ def write_survey(session, kind, maxima, responses, import_id, item_texts=None) -
     _write_responses(session, survey_id, item_ids, responses, import_id)
 
 
-def _current_evaluation_id(session) -> int | None:
-    return session.scalar(select(Evaluation.id).order_by(Evaluation.id.desc()).limit(1))
-
-
 def _survey_id(session, kind: str) -> int | None:
-    evaluation_id = _current_evaluation_id(session)
+    evaluation_id = current_evaluation_id(session)
     return session.scalar(
         select(Survey.id)
         .where(
@@ -220,7 +217,7 @@ def _survey_id(session, kind: str) -> int | None:
 
 
 def _create_survey(session, kind: str) -> int:
-    survey = Survey(evaluation_id=_current_evaluation_id(session), kind=kind, title=TITLES[kind])
+    survey = Survey(evaluation_id=current_evaluation_id(session), kind=kind, title=TITLES[kind])
     session.add(survey)
     session.flush()
     return survey.id

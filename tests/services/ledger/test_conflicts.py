@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from orgeval_tui.domain.errors import ConflictError
 from orgeval_tui.models import Problem, ProblemEvent
 from orgeval_tui.services import ledger
+from orgeval_tui.services.ledger import transitions
 from orgeval_tui.storage.database import Database
 
 
@@ -85,7 +86,7 @@ def test_a_write_racing_between_read_and_update_is_refused_by_the_version(
     if office.is_sqlite:
         pytest.skip("SQLite serialises writers: no write can land in between")
     other = Database(office.url)
-    real_refuse = ledger._refuse
+    real_refuse = transitions.refuse_step
     raced = []
 
     def race_then_refuse(problem, action):
@@ -96,7 +97,7 @@ def test_a_write_racing_between_read_and_update_is_refused_by_the_version(
                 row.deadline = date(2022, 3, 31)
         real_refuse(problem, action)
 
-    monkeypatch.setattr(ledger, "_refuse", race_then_refuse)
+    monkeypatch.setattr(transitions, "refuse_step", race_then_refuse)
     actor("wangwu")
     try:
         with pytest.raises(ConflictError) as refused:

@@ -169,9 +169,9 @@ def test_per_unit_counts_in_sql_agree_with_the_pure_count(office):
     assert by_unit["县气象局"].open == 1
 
 
-def test_the_cli_lists_overdue_and_due_problems_of_today(run, office, monkeypatch):
+def test_the_cli_lists_overdue_and_due_problems_of_today(run, office, pin_today):
     _seed(office)
-    monkeypatch.setattr(ledger, "office_today", lambda: TODAY)
+    pin_today(TODAY)
 
     overdue = run("ledger", "ls", "--unit", "县工信局", "--overdue", "--json").json()
     due = run("ledger", "ls", "--due-within", "20", "--json").json()

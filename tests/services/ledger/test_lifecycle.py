@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from orgeval_tui.domain.errors import UserError
 from orgeval_tui.models import AuditEvent, Problem, ProblemEvent
 from orgeval_tui.services import ledger
 
@@ -416,7 +417,7 @@ def test_every_transition_writes_one_event_and_the_audit_trail_in_its_transactio
 
 def test_a_refused_transition_writes_nothing(office):
     problem = ledger.add(office, "县工信局", "挂牌不规范")
-    with pytest.raises(ledger.UserError):
+    with pytest.raises(UserError):
         ledger.verify(office, problem.number, "note")
 
     with office.read() as session:

@@ -7,10 +7,11 @@ import threading
 import pytest
 from sqlalchemy import insert, select
 
+from orgeval_tui.domain.clock import utcnow
 from orgeval_tui.domain.errors import UserError
 from orgeval_tui.models import Evaluation, Problem, Unit
-from orgeval_tui.models.base import utcnow
 from orgeval_tui.services import ledger
+from orgeval_tui.services.ledger import numbering
 from orgeval_tui.services.units import add_unit
 from orgeval_tui.storage.database import Database
 from tests.office import add_evaluation
@@ -96,14 +97,14 @@ def test_evaluators_adding_at_the_same_moment_get_distinct_numbers(office):
 def test_a_clash_on_the_number_is_retried(office, monkeypatch):
     """Force the race PostgreSQL can have: the first attempt computes a taken number."""
     ledger.add(office, "县工信局", "第一个")
-    real = ledger._next_number
+    real = numbering.next_number
     calls = []
 
     def stale_then_real(session, evaluation):
         calls.append(1)
         return "2021-001" if len(calls) == 1 else real(session, evaluation)
 
-    monkeypatch.setattr(ledger, "_next_number", stale_then_real)
+    monkeypatch.setattr(numbering, "next_number", stale_then_real)
 
     assert ledger.add(office, "县工信局", "第二个").number == "2021-002"
     assert len(calls) == 2

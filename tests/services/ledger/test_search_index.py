@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from sqlalchemy import event, insert, text
 
+from orgeval_tui.domain.clock import utcnow
 from orgeval_tui.migrations.runner import upgrade
 from orgeval_tui.models import Problem, ProblemEvent
-from orgeval_tui.models.base import utcnow
 from orgeval_tui.services import ledger
 from orgeval_tui.services.ledger import search as ledger_search
 from orgeval_tui.services.units import add_unit
