@@ -57,7 +57,8 @@ class OrgevalApp(TranslatedBindings, App):
 
     def action_ledger(self, unit: str | None = None) -> None:
         """The problem ledger; from a unit's screen, filtered to that unit."""
-        from .screens.ledger import LedgerQuery, LedgerScreen
+        from .screens.ledger import LedgerScreen
+        from .services.ledger import LedgerQuery
 
         if isinstance(self.screen, LedgerScreen):
             return

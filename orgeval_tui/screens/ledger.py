@@ -9,7 +9,7 @@ offers are those the highlighted problem (or every selected one) allows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,69 +19,21 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from ..dialogs.form import Field, FormScreen
+from ..dialogs.form import FormScreen
+from ..dialogs.ledger_forms import filter_fields, heading, new_problem_fields, step_fields
 from ..domain.clock import office_today
-from ..domain.ledger_words import PROBLEM_SOURCES, SEVERITIES
 from ..i18n import t
 from ..services import ledger
-from ..widgets.ledger_detail import detail_text, fit_titles, labelled, row_cells
+from ..widgets.ledger_detail import (
+    describe_query,
+    detail_text,
+    fit_titles,
+    labelled,
+    row_cells,
+)
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
 from ..widgets.workers import db_worker
-
-PAGE_SIZE = 200
-
-
-@dataclass(frozen=True)
-class LedgerQuery:
-    """What the table shows: the filters, the search, the order."""
-
-    unit: str | None = None
-    status: str | None = None
-    source: str | None = None
-    category: str | None = None
-    severity: str | None = None
-    overdue: bool = False
-    due_within: int | None = None
-    search: str | None = None
-    order: str = "recorded"
-    descending: bool = False
-
-    def filters(self) -> dict:
-        return {
-            "unit": self.unit,
-            "status": self.status,
-            "source": self.source,
-            "category": self.category,
-            "severity": self.severity,
-            "overdue": self.overdue,
-            "due_within": self.due_within,
-            "search": self.search,
-        }
-
-    def describe(self) -> str:
-        parts = []
-        if self.unit:
-            parts.append(self.unit)
-        if self.status:
-            parts.append(t(f"ledger.status.{self.status}"))
-        if self.source:
-            parts.append(t(f"ledger.source.{self.source}"))
-        if self.category:
-            parts.append(self.category)
-        if self.severity:
-            parts.append(t(f"ledger.severity.{self.severity}"))
-        if self.overdue:
-            parts.append(t("tui.ledger.only_overdue"))
-        if self.due_within is not None:
-            parts.append(t("tui.ledger.due_within", days=self.due_within))
-        if self.search:
-            parts.append(t("tui.ledger.searching", text=self.search))
-        shown = " · ".join(parts) if parts else t("tui.ledger.all")
-        arrow = "↓" if self.descending else "↑"
-        order = t(f"tui.ledger.order.{self.order}")
-        sort = f"{labelled('tui.ledger.sort')}{order}{arrow}"
-        return f"{labelled('tui.ledger.filter')}{shown}    {sort}"
 
 
 def _step_binding(key: str, step: str) -> Binding:
@@ -122,10 +74,9 @@ class LedgerScreen(TranslatedBindings, Screen):
     ]
 
     class PageLoaded(Message):
-        def __init__(self, offset, total, rows, today, at_end) -> None:
+        def __init__(self, page: ledger.Page, at_end: bool) -> None:
             super().__init__()
-            self.offset, self.total, self.rows = offset, total, rows
-            self.today, self.at_end = today, at_end
+            self.page, self.at_end = page, at_end
 
     class DetailLoaded(Message):
         def __init__(self, detail, today) -> None:
@@ -137,9 +88,9 @@ class LedgerScreen(TranslatedBindings, Screen):
             super().__init__()
             self.units, self.categories, self.then = units, categories, then
 
-    def __init__(self, query: LedgerQuery | None = None) -> None:
+    def __init__(self, query: ledger.LedgerQuery | None = None) -> None:
         super().__init__()
-        self.query_state = query or LedgerQuery()
+        self.query_state = query or ledger.LedgerQuery()
         self.page_rows: dict[str, object] = {}  # number → ProblemView, this page
         self.selected: dict[str, int] = {}  # number → the version the user saw
         self.units: list[tuple[str, str]] = []
@@ -152,7 +103,7 @@ class LedgerScreen(TranslatedBindings, Screen):
         yield Header()
         yield Static("", id="ledger-filters")
         yield Input(placeholder=t("tui.ledger.search_hint"), id="ledger-search")
-        yield LedgerTable(t("tui.ledger.headers").split("|"), PAGE_SIZE, id="ledger-table")
+        yield LedgerTable(t("tui.ledger.headers").split("|"), ledger.PAGE_SIZE, id="ledger-table")
         with VerticalScroll(id="ledger-detail"):
             yield Static(t("tui.ledger.no_problem"), id="ledger-detail-text")
         yield Footer()
@@ -167,25 +118,13 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     def reload(self, offset: int | None = None, at_end: bool = False) -> None:
         table = self.query_one(PagedTable)
-        self.query_one("#ledger-filters", Static).update(Text(self.query_state.describe()))
+        self.query_one("#ledger-filters", Static).update(Text(describe_query(self.query_state)))
         self.load_page(table.page_offset if offset is None else offset, at_end)
 
     @db_worker(group="ledger-page")
     def load_page(self, offset: int, at_end: bool) -> None:
-        database, query, today = self.app.database, self.query_state, office_today()
-        total = ledger.count_problems(database, today=today, **query.filters())
-        if offset >= total:
-            offset = max(0, total - 1) // PAGE_SIZE * PAGE_SIZE
-        rows = ledger.list_problems(
-            database,
-            today=today,
-            limit=PAGE_SIZE,
-            offset=offset,
-            order=query.order,
-            descending=query.descending,
-            **query.filters(),
-        )
-        self.post_message(self.PageLoaded(offset, total, rows, today, at_end))
+        page = ledger.read_page(self.app.database, self.query_state, offset)
+        self.post_message(self.PageLoaded(page, at_end))
 
     @db_worker(group="ledger-detail")
     def load_detail(self, number: str) -> None:
@@ -217,13 +156,14 @@ class LedgerScreen(TranslatedBindings, Screen):
     def on_ledger_screen_page_loaded(self, message: PageLoaded) -> None:
         table = self.query_one(PagedTable)
         highlighted = self._highlighted_number()
-        self.today = message.today
-        self.page_rows = {p.number: p for p in message.rows}
+        page = message.page
+        self.today = page.today
+        self.page_rows = {p.number: p for p in page.rows}
         table.show_page(
-            message.offset,
-            message.total,
+            page.offset,
+            page.total,
             fit_titles(
-                [row_cells(p, self.today, p.number in self.selected) for p in message.rows],
+                [row_cells(p, self.today, p.number in self.selected) for p in page.rows],
                 table.columns,
                 self.size.width,
             ),
@@ -300,7 +240,7 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     def action_clear_filters(self) -> None:
         query = self.query_state
-        self.query_state = LedgerQuery(order=query.order, descending=query.descending)
+        self.query_state = ledger.LedgerQuery(order=query.order, descending=query.descending)
         self.selected.clear()
         self.reload(0)
 
@@ -314,29 +254,7 @@ class LedgerScreen(TranslatedBindings, Screen):
     def action_filters(self) -> None:
         if not self._with_choices("filters"):
             return
-        query = self.query_state
-        fields = [
-            _choice_field("unit", query.unit, self.units),
-            _choice_field(
-                "status", query.status, _labelled("ledger.status", ledger.STATUS_FILTERS)
-            ),
-            _choice_field("source", query.source, _labelled("ledger.source", PROBLEM_SOURCES)),
-            _choice_field("category", query.category, [(c, c) for c in self.categories]),
-            _choice_field("severity", query.severity, _labelled("ledger.severity", SEVERITIES)),
-            Field(
-                "overdue",
-                t("tui.ledger.only_overdue"),
-                "check",
-                default="1" if query.overdue else "",
-            ),
-            Field(
-                "due_within",
-                t("tui.ledger.due_soon"),
-                "choice",
-                default=query.due_within or "",
-                options=tuple((t("tui.ledger.due_within", days=d), d) for d in (10, 20)),
-            ),
-        ]
+        fields = filter_fields(self.query_state, self.units, self.categories)
 
         def chosen(values) -> None:
             if values is not None:
@@ -409,8 +327,8 @@ class LedgerScreen(TranslatedBindings, Screen):
 
         self.app.push_screen(
             FormScreen(
-                _heading(t(f"ledger.action.{step}")),
-                _step_fields(step, self.today),
+                heading(t(f"ledger.action.{step}")),
+                step_fields(step, self.today),
                 run,
                 note=self._targets_note(targets),
             ),
@@ -454,67 +372,11 @@ class LedgerScreen(TranslatedBindings, Screen):
                 self._choices_loaded = False  # it may bring a new category
                 self.reload()
 
-        fields = [
-            _choice_field("unit", None, self.units, required=True),
-            Field("title", t("tui.ledger.title_field"), required=True),
-            Field("description", t("tui.ledger.description")),
-            _choice_field(
-                "source",
-                "onsite",
-                _labelled("ledger.source", PROBLEM_SOURCES),
-                required=True,
-            ),
-            Field("category", t("tui.ledger.category")),
-            _choice_field(
-                "severity", "medium", _labelled("ledger.severity", SEVERITIES), required=True
-            ),
-            Field("recommendation", t("tui.ledger.recommendation")),
-        ]
-        self.app.push_screen(FormScreen(_heading(t("ledger.action.create")), fields, run), added)
+        fields = new_problem_fields(self.units)
+        self.app.push_screen(FormScreen(heading(t("ledger.action.create")), fields, run), added)
 
     def action_copy_number(self) -> None:
         number = self._highlighted_number()
         if number is not None:
             self.app.copy_to_clipboard(number)
             self.notify(t("tui.copied", text=number))
-
-
-def _labelled(prefix: str, values) -> list[tuple[str, str]]:
-    return [(t(f"{prefix}.{value}"), value) for value in values]
-
-
-def _choice_field(name: str, current, options, required: bool = False) -> Field:
-    """A choice of the ledger's ``name`` (its label is ``tui.ledger.<name>``)."""
-    return Field(name, t(f"tui.ledger.{name}"), "choice", required, current or "", tuple(options))
-
-
-def _heading(words: str) -> str:
-    """An action's words as a form's title (capitalised in English)."""
-    return words[:1].upper() + words[1:]
-
-
-def _step_fields(step: str, today) -> list[Field]:
-    day = today.isoformat()
-    return {
-        "feedback": [Field("on", t("tui.ledger.fed_back_on"), "date", True, day)],
-        "plan": [
-            Field("measures", t("tui.ledger.measures"), required=True),
-            Field("responsible", t("tui.ledger.responsible"), required=True),
-            Field("deadline", t("tui.ledger.deadline"), "date", required=True),
-        ],
-        "report": [
-            Field("text", t("tui.ledger.report")),
-            Field("file", t("tui.ledger.report_file")),
-            Field("on", t("tui.ledger.reported_on"), "date", True, day),
-        ],
-        "verify": [
-            Field("note", t("tui.ledger.verify_note"), required=True),
-            Field("on", t("tui.ledger.verified_on"), "date", True, day),
-        ],
-        "reopen": [Field("reason", t("tui.ledger.reason"), required=True)],
-        "extend": [
-            Field("deadline", t("tui.ledger.new_deadline"), "date", required=True),
-            Field("reason", t("tui.ledger.reason"), required=True),
-        ],
-        "withdraw": [Field("reason", t("tui.ledger.reason"), required=True)],
-    }[step]

@@ -132,3 +132,29 @@ def detail_text(detail, today: date) -> Text:
         text.append_text(_event_line(event))
         text.append("\n")
     return text
+
+
+def describe_query(query) -> str:
+    """The filter line above the table: what is shown, and in which order."""
+    parts = []
+    if query.unit:
+        parts.append(query.unit)
+    if query.status:
+        parts.append(t(f"ledger.status.{query.status}"))
+    if query.source:
+        parts.append(t(f"ledger.source.{query.source}"))
+    if query.category:
+        parts.append(query.category)
+    if query.severity:
+        parts.append(t(f"ledger.severity.{query.severity}"))
+    if query.overdue:
+        parts.append(t("tui.ledger.only_overdue"))
+    if query.due_within is not None:
+        parts.append(t("tui.ledger.due_within", days=query.due_within))
+    if query.search:
+        parts.append(t("tui.ledger.searching", text=query.search))
+    shown = " · ".join(parts) if parts else t("tui.ledger.all")
+    arrow = "↓" if query.descending else "↑"
+    order = t(f"tui.ledger.order.{query.order}")
+    sort = f"{labelled('tui.ledger.sort')}{order}{arrow}"
+    return f"{labelled('tui.ledger.filter')}{shown}    {sort}"
