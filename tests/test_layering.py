@@ -1,48 +1,75 @@
-"""The layers of DESIGN.md: Textual only in the UI modules, and a light CLI."""
+"""The layers of DESIGN.md, as import-linter contracts in pyproject.toml that a wrong
+arrow breaks, and a CLI that stays light."""
 
 from __future__ import annotations
 
-import ast
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "orgeval_tui"
-UI_MODULES = ("app.py", "screens", "dialogs", "widgets")
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "orgeval_tui"
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 HEAVY = ("textual", "pandas", "openpyxl")
+LAYERS = "Layers: interfaces over services over workbooks and figures over storage over"
+NO_TEXTUAL = "Nothing below the screens imports Textual"
+NO_DATABASE = "Figures and workbook reading touch no database"
 
 
-def _imported_roots(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    roots = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            roots.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            roots.add(node.module.split(".")[0])
-    return roots
+def _lint(root: Path) -> subprocess.CompletedProcess:
+    """lint-imports with the project's contracts (pyproject.toml) on the package found
+    first on the path from ``root``."""
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--no-logo", str(ROOT / "pyproject.toml")],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
-def _non_ui_modules():
-    for path in sorted(PACKAGE.rglob("*.py")):
-        relative = path.relative_to(PACKAGE)
-        if relative.parts[0] in UI_MODULES:
-            continue
-        yield relative, path
+def test_the_package_keeps_its_layers():
+    done = _lint(ROOT)
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    for contract in (LAYERS, NO_TEXTUAL, NO_DATABASE):
+        assert contract in " ".join(done.stdout.split())
 
 
-def test_nothing_below_the_screens_imports_textual():
-    offenders = [str(rel) for rel, path in _non_ui_modules() if "textual" in _imported_roots(path)]
+@pytest.mark.parametrize(
+    ("module", "wrong_import", "broken"),
+    [
+        ("services/units.py", "import textual.widgets", NO_TEXTUAL),
+        ("analytics/roster.py", "from ..models import Unit", NO_DATABASE),
+        ("services/units.py", "from ..screens import home", LAYERS),
+        ("storage/database.py", "from ..services import units", LAYERS),
+    ],
+    ids=[
+        "service-imports-textual",
+        "analytics-imports-a-model",
+        "service-imports-a-screen",
+        "storage-imports-a-service",
+    ],
+)
+def test_a_wrong_arrow_breaks_a_contract(tmp_path, module, wrong_import, broken):
+    copy = tmp_path / "orgeval_tui"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    target = copy / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{wrong_import}\n", "utf-8")
 
-    assert offenders == []
+    done = _lint(tmp_path)
 
-
-def test_the_layering_check_sees_ui_modules():
-    """Guard the guard: the scan must find Textual where it does belong."""
-    assert "textual" in _imported_roots(PACKAGE / "app.py")
+    shown = " ".join(done.stdout.split())
+    assert done.returncode == 1, shown
+    assert f"{broken}" in shown and "BROKEN" in shown
+    importer = "orgeval_tui." + module.removesuffix(".py").replace("/", ".")
+    assert f"{importer} ->" in shown  # the report names the module that imports wrongly
 
 
 _PROBE = """

@@ -5,5 +5,6 @@
   the database computes, or from raw rows via ``summarise_log``).
 - ``cases``: cases handled, on time, satisfaction, against the county average.
 - ``surveys``: peer score and the staff questionnaire.
+- ``ledger_facts``: a problem against a day: overdue, due, days open; counts per unit.
 - ``display``: the one way a figure is written on screen or in a report.
 """

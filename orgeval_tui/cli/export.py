@@ -29,7 +29,7 @@ def export_ledger(
     as_json: JsonOption = False,
 ) -> None:
     """Write the problem ledger (问题台账) in the office's layout, overdue rows marked."""
-    from ..export.ledger_workbook import export_ledger as run
+    from ..services.ledger.workbook import export_ledger as run
 
     done = run(open_db(ctx), output, evaluation=evaluation, unit=unit, status=status)
     if as_json:

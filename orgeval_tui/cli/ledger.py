@@ -74,7 +74,7 @@ def ledger_ls(
         limit=limit,
     )
     if as_json:
-        from ..services.ledger.facts import facts
+        from ..analytics.ledger_facts import facts
 
         print_json([{**p.to_json(), "facts": facts(p, today).to_json()} for p in problems])
         return

@@ -23,7 +23,8 @@ invisible control characters); a CR is written as ``_x000D_`` (XML would turn it
 line feed) and a literal ``_xHHHH_`` is escaped, so texts come back as they were.
 
 The file is written to a temporary file in the target folder and then renamed over the
-target: a failure never leaves half a workbook behind.
+target: a failure never leaves half a workbook behind. Which problems go in, and the
+title, is the ledger service's (``services/ledger/workbook.py``).
 """
 
 from __future__ import annotations
@@ -36,13 +37,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.clock import office_today
+from ..analytics.ledger_facts import created_on, is_overdue
 from ..domain.errors import UserError
 from ..i18n import catalogues, t
 from ..ingest.aliases import display_name
-from ..services.ledger import ProblemView, evaluation_problems
-from ..services.ledger.facts import created_on, is_overdue
+
+if TYPE_CHECKING:
+    from ..services.ledger.views import ProblemView
 
 SHEET_LANGUAGE = "zh"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -66,7 +69,7 @@ class Column:
     cap: int = 24  # widest the column gets, in character cells
 
 
-def _zh(key: str) -> str:
+def zh(key: str) -> str:
     return catalogues()[SHEET_LANGUAGE][key]
 
 
@@ -78,18 +81,18 @@ COLUMNS: tuple[Column, ...] = (
     Column("seq", lambda p, i, o: i, kind="number", cap=6),
     Column("problem_number", _attr("number"), cap=12),
     Column("problem_unit", _attr("unit"), cap=20),
-    Column("problem_source", lambda p, i, o: _zh(f"ledger.source.{p.source}"), cap=10),
+    Column("problem_source", lambda p, i, o: zh(f"ledger.source.{p.source}"), cap=10),
     Column("problem_category", _attr("category"), cap=14),
     Column("problem_title", _attr("title"), wrap=True, cap=30),
     Column("problem_description", _attr("description"), wrap=True, cap=44),
-    Column("problem_severity", lambda p, i, o: _zh(f"ledger.severity.{p.severity}"), cap=10),
+    Column("problem_severity", lambda p, i, o: zh(f"ledger.severity.{p.severity}"), cap=10),
     Column("recommendation", _attr("recommendation"), wrap=True, cap=36),
     Column("recorded_on", lambda p, i, o: created_on(p), kind="date"),
     Column("fed_back_on", _attr("fed_back_on"), kind="date"),
     Column("measures", _attr("measures"), wrap=True, cap=36),
     Column("responsible", _attr("responsible"), wrap=True, cap=16),
     Column("rectify_deadline", _attr("deadline"), kind="date"),
-    Column("problem_status", lambda p, i, o: _zh(f"ledger.status.{p.status}"), cap=10),
+    Column("problem_status", lambda p, i, o: zh(f"ledger.status.{p.status}"), cap=10),
     Column("report_text", _attr("report_text"), wrap=True, cap=36),
     Column("report_file_name", _attr("report_file_name"), wrap=True, cap=20),
     Column("report_file_hash", _attr("report_file_hash"), cap=14),
@@ -99,61 +102,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("verify_note", _attr("verify_note"), wrap=True, cap=30),
     Column("withdraw_reason", _attr("withdraw_reason"), wrap=True, cap=24),
     Column("withdrawn_on", _attr("withdrawn_on"), kind="date"),
-    Column("overdue", lambda p, i, o: _zh("ledger.yes") if o else _zh("ledger.no"), cap=10),
+    Column("overdue", lambda p, i, o: zh("ledger.yes") if o else zh("ledger.no"), cap=10),
 )
 
 
 def header(column: Column) -> str:
-    return _zh("ledger_excel.sheet.seq") if column.field == "seq" else display_name(column.field)
-
-
-@dataclass(frozen=True)
-class LedgerExport:
-    path: Path
-    evaluation: str
-    rows: int
-    overdue: int
-    today: date
-
-    def to_json(self) -> dict:
-        return {
-            "file": str(self.path),
-            "evaluation": self.evaluation,
-            "rows": self.rows,
-            "overdue": self.overdue,
-            "today": self.today.isoformat(),
-        }
-
-
-def export_ledger(
-    db,
-    path: str | Path,
-    *,
-    evaluation: str | None = None,
-    unit: str | None = None,
-    status: str | None = None,
-    today: date | None = None,
-) -> LedgerExport:
-    """Write the ledger of an evaluation (the current one by default), optionally one
-    unit's or one status's problems, to ``path`` (.xlsx); overdue as of ``today``."""
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise UserError(t("ledger_excel.not_xlsx", file=path.name))
-    today = today or office_today()
-    name, problems = evaluation_problems(db, evaluation, unit=unit, status=status)
-    subtitle = _zh("ledger_excel.sheet.subtitle").format(
-        today=today.isoformat(),
-        unit=unit or _zh("ledger_excel.sheet.all"),
-        status=catalogues()[SHEET_LANGUAGE].get(f"ledger.status.{status}", status)
-        if status
-        else _zh("ledger_excel.sheet.all"),
-        count=len(problems),
-    )
-    title = _zh("ledger_excel.sheet.title").format(evaluation=name)
-    overdue = write_ledger(path, title, subtitle, problems, today)
-    return LedgerExport(
-        path=path, evaluation=name, rows=len(problems), overdue=overdue, today=today
-    )
+    return zh("ledger_excel.sheet.seq") if column.field == "seq" else display_name(column.field)
 
 
 def write_ledger(
@@ -190,7 +144,7 @@ def _build(title: str, subtitle: str, problems: list[ProblemView], today: date):
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _zh("ledger_excel.sheet.name")
+    sheet.title = zh("ledger_excel.sheet.name")
     workbook.properties.title = title
     workbook.properties.creator = "orgeval"
     last_column = get_column_letter(len(COLUMNS))
@@ -279,7 +233,7 @@ def _build(title: str, subtitle: str, problems: list[ProblemView], today: date):
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.print_options.horizontalCentered = True
-    sheet.oddFooter.center.text = _zh("ledger_excel.sheet.footer")
+    sheet.oddFooter.center.text = zh("ledger_excel.sheet.footer")
     return workbook, overdue_count
 
 

@@ -55,7 +55,7 @@ def due_note(problem, today) -> tuple[str, str]:
     """A ledger problem's time against its deadline, as shown beside it, and its tone:
     ``overdue`` (overdue by N days), ``soon`` (N days left, at most 10), ``left`` (N days
     left), ``struck_off`` (the day it was struck off), or nothing."""
-    from .ledger.facts import days_left, days_overdue, is_overdue
+    from ..analytics.ledger_facts import days_left, days_overdue, is_overdue
 
     if is_overdue(problem, today):
         return t("ledger.overdue_by", days=days_overdue(problem, today)), "overdue"

@@ -11,11 +11,11 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from ..analytics.ledger_facts import OPEN_STATUSES, overdue_where
 from ..domain.clock import office_today
 from ..storage import tables as T
 from ..storage.database import Database
 from .evaluations import current_evaluation_id
-from .ledger.facts import OPEN_STATUSES, overdue_where
 
 
 @dataclass(frozen=True)

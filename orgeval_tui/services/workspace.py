@@ -9,10 +9,10 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from ..analytics.ledger_facts import is_overdue
 from ..domain.clock import office_today
 from ..models import Case, Problem, Staff, SurveyResponse, Unit
 from ..storage.database import Database
-from .ledger.facts import is_overdue
 from .progress import Period, current_evaluation
 
 

@@ -2,8 +2,9 @@
 
 SQLAlchemy's executemany builds and processes a parameter dictionary per row; for a
 100,000-row roster that costs more than SQLite's own work. On SQLite the rows go to the
-driver as tuples, each value passed through its column type's own bind processor, so
-what is stored is exactly what Core would store. Other backends take the Core path.
+driver as tuples, each value passed through its column type's own bind processor (the
+type's implementation for the dialect, as Core takes it), so what is stored is exactly
+what Core would store (``tests/storage/test_bulk.py``). Other backends take the Core path.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def insert_tuples(session, table: Table, keys: Sequence[str], rows: list[tuple])
     converted = [
         (index, process)
         for index, column in enumerate(columns)
-        if (process := column.type._cached_bind_processor(dialect)) is not None
+        if (process := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
     if len(converted) == 1:
         index, process = converted[0]

@@ -86,7 +86,12 @@ class Database:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise UserError(t("db.no_folder", folder=folder, reason=exc.strerror)) from exc
-        self.engine: Engine = create_engine(url, pool_pre_ping=not self.is_sqlite)
+        try:
+            self.engine: Engine = create_engine(url, pool_pre_ping=not self.is_sqlite)
+        except ImportError as exc:
+            # The PostgreSQL driver is an extra (orgeval[postgres]): say how to get it.
+            driver = exc.name or parsed.get_driver_name()
+            raise UserError(t("db.no_driver", url=self.display_url, driver=driver)) from exc
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)

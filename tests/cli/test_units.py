@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from orgeval_tui.migrations import HEAD
@@ -165,3 +166,16 @@ def test_default_database_lives_in_the_user_data_dir(cli):
     assert [u["name"] for u in cli("--db", str(expected), "units", "list", "--json").json()] == [
         "县气象局"
     ]
+
+
+def test_postgresql_without_its_driver_says_how_to_install_it(cli, monkeypatch):
+    """The driver is the `postgres` extra; without it the command names the extra."""
+    for name in [m for m in sys.modules if m == "psycopg" or m.startswith("psycopg.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if not installed
+
+    result = cli("--db", "postgresql+psycopg://evaluator@dbhost/orgeval", "units", "list")
+
+    assert result.code == 1
+    assert "psycopg" in result.err and "orgeval[postgres]" in result.err
+    assert "Traceback" not in result.err

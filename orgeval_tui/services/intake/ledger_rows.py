@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from ...analytics.ledger_facts import created_on
 from ...domain.ledger_words import PROBLEM_SOURCES, PROBLEM_STATUSES, SEVERITIES
 from ...i18n import catalogues, t
 from ...ingest.aliases import display_name
@@ -17,7 +18,6 @@ from ...ingest.table import SourceRow, Table
 from ...ingest.text import as_text, shown
 from ...ingest.values import month_only, parse_date
 from ...models import Problem
-from ..ledger.facts import created_on
 from ..ledger.lifecycle import field_problems
 from ..ledger.numbering import is_problem_number
 from ..ledger.words import unknown_word

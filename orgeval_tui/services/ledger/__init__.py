@@ -10,7 +10,7 @@
 Callers use the names below (``from ..services import ledger; ledger.add(...)``).
 """
 
-from .facts import OPEN_STATUSES, ProblemFacts, UnitCounts, facts
+from ...analytics.ledger_facts import OPEN_STATUSES, ProblemFacts, UnitCounts, facts
 from .lifecycle import ALLOWED, STEPS
 from .numbering import add
 from .queries import (

@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import and_, case, func, select
 
+from ...analytics.ledger_facts import OPEN_STATUSES, UnitCounts, due_window, facts, overdue_where
 from ...domain.clock import office_today
 from ...domain.errors import UserError
 from ...domain.ledger_words import PROBLEM_SOURCES, PROBLEM_STATUSES, SEVERITIES
@@ -22,7 +23,6 @@ from ...storage.database import Database
 from ..evaluations import find_evaluation
 from ..units import find_unit_id
 from . import search as ledger_search
-from .facts import OPEN_STATUSES, UnitCounts, due_window, facts, overdue_where
 from .lifecycle import ALLOWED
 from .transitions import find_problem
 from .views import EventView, P, ProblemDetail, ProblemView, U, problem_view, row_view, view_select

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from ...analytics.ledger_facts import ProblemFacts
 from ...storage import tables as T
-from .facts import ProblemFacts
 
 if TYPE_CHECKING:
     from ...models import Problem, Unit

@@ -4,10 +4,10 @@ the texts a step takes, trimmed and bounded."""
 
 from __future__ import annotations
 
+from ...analytics.ledger_facts import OPEN_STATUSES
 from ...domain.errors import UserError
 from ...domain.ledger_words import PROBLEM_STATUSES
 from ...i18n import catalogues, t
-from .facts import OPEN_STATUSES
 
 STATUS_FILTERS = (*PROBLEM_STATUSES, "open")
 TEXT_LIMITS = {"title": 200, "category": 50, "responsible": 50}

@@ -58,7 +58,7 @@ def is_due_within(problem, today: date, days: int) -> bool:
 
 
 def created_on(problem) -> date:
-    from ...domain.clock import office_tz
+    from ..domain.clock import office_tz
 
     return problem.created_at.astimezone(office_tz()).date()
 

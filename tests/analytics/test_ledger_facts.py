@@ -7,8 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from orgeval_tui.services import ledger
-from orgeval_tui.services.ledger.facts import (
+from orgeval_tui.analytics.ledger_facts import (
     count_by_unit,
     days_left,
     days_open,
@@ -17,6 +16,7 @@ from orgeval_tui.services.ledger.facts import (
     is_due_within,
     is_overdue,
 )
+from orgeval_tui.services import ledger
 
 TODAY = date(2021, 10, 1)
 
