@@ -22,14 +22,20 @@ runs the app headless at 80×24 in Chinese. After the home screen and its worker
             (untimed), `s` (by deadline); `>` (by deadline, last page); `!` (overdue,
             by deadline); `↓` (the detail of the next problem). Every worker ends
             and the screen settles between steps;
-  service   the same reads without the UI: `count_problems` + `list_problems` for each
-            page (as `LedgerScreen.load_page` makes them), `show` for the detail.
-The time the screen's worker spent in those calls is recorded too ("sql in worker"),
-so what is left of "handled" is the screen: the worker's start, the message, the
-table's 200 rows. "full GCs" counts the collector's generation-2 passes inside the
-timed steps (summed over the rounds). The first round (imports, the first ORM use) is
-reported apart and not in the medians. `--explain` prints SQLite's query plan of each
-step's page read.
+  service   the same reads without the UI: `ledger.read_page` with the query and offset
+            the screen's worker asked for in that step, `ledger.show` for the
+            detail's problem (both from `orgeval_tui.services.ledger`, `today` from
+            `domain.clock.office_today`); the page read's split into its count and its
+            list is taken by timing `count_problems` and `list_problems` where
+            `read_page` calls them.
+The time the screen's worker spent in `ledger.read_page` (or `ledger.show`) is
+recorded too ("sql in worker": the screen looks them up on the module at call time,
+where the bench wraps them), so what is left of "handled" is the screen: the worker's
+start, the message, the table's 200 rows. "full GCs" counts the collector's
+generation-2 passes inside the timed steps (summed over the rounds). The first round
+(imports, the first ORM use) is reported apart and not in the medians. `--explain`
+prints SQLite's query plan of each step's page read (`ledger.read_page` with the step's
+query).
 
     uv run python bench/tui_ledger.py [--problems 100000] [--repeat 7] [--explain]
 """
@@ -39,6 +45,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import inspect
 import os
 import platform
 import shutil
@@ -47,6 +54,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -82,6 +90,7 @@ class Probe:
         self.expect = None  # text the frame that shows the answer holds
         self.first_paint = self.handled = self.shown = self.home_paint = None
         self.sql = 0.0  # seconds the screen's worker spent in the services, this step
+        self.asked = None  # the arguments of the worker's last such call, this step
         self.full_gcs = 0  # the collector's full (generation 2) passes, this step
         self.changed = asyncio.Event()
         display = app._display
@@ -114,6 +123,7 @@ class Probe:
         self.target, self.watch, self.expect = target, watch, None
         self.first_paint = self.handled = self.shown = self.home_paint = None
         self.sql = 0.0
+        self.asked = None
         self.full_gcs = 0
         self.began = time.perf_counter()
 
@@ -136,43 +146,52 @@ class Probe:
                 pass
 
 
-def page_read(ledger, database, query, offset: int, today) -> tuple[float, float, int]:
-    """What `LedgerScreen.load_page` reads, timed: (count s, list s, rows)."""
-    from orgeval_tui.screens.ledger import PAGE_SIZE
-
-    began = time.perf_counter()
-    total = ledger.count_problems(database, today=today, **query.filters())
-    counted = time.perf_counter()
-    if offset >= total:
-        offset = max(0, total - 1) // PAGE_SIZE * PAGE_SIZE
-    rows = ledger.list_problems(
-        database,
-        today=today,
-        limit=PAGE_SIZE,
-        offset=offset,
-        order=query.order,
-        descending=query.descending,
-        **query.filters(),
-    )
-    return counted - began, time.perf_counter() - counted, len(rows)
+# An offset past the end: `read_page` answers it with the last page.
+PAST_END = sys.maxsize
 
 
-def service_queries(total: int):
-    """Each page step's query and offset, as the screen asks for them."""
-    from orgeval_tui.screens.ledger import PAGE_SIZE, LedgerQuery
+def step_queries() -> dict:
+    """Each page step's query, and its offset for `--explain`; in the walk the offsets
+    are the ones the screen asks for."""
+    from orgeval_tui.services.ledger import PAGE_SIZE, LedgerQuery
 
-    last = max(0, total - 1) // PAGE_SIZE * PAGE_SIZE
     return {
         "open": (LedgerQuery(), 0),
         "next": (LedgerQuery(), PAGE_SIZE),
-        "last": (LedgerQuery(), last),
+        "last": (LedgerQuery(), PAST_END),
         "overdue": (LedgerQuery(overdue=True), 0),
         "search 挂牌": (LedgerQuery(search="挂牌"), 0),
         "search 编制": (LedgerQuery(search="编制"), 0),
         "by deadline": (LedgerQuery(order="deadline"), 0),
-        "by deadline, last": (LedgerQuery(order="deadline"), last),
+        "by deadline, last": (LedgerQuery(order="deadline"), PAST_END),
         "overdue by deadline": (LedgerQuery(overdue=True, order="deadline"), 0),
     }
+
+
+@contextmanager
+def split(parts: dict[str, float]):
+    """Time the count and the list `read_page` makes (it looks both up in its module)."""
+    from orgeval_tui.services.ledger import queries
+
+    saved = {name: getattr(queries, name) for name in ("count_problems", "list_problems")}
+
+    def timed(function, key: str):
+        def call(*args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                parts[key] = parts.get(key, 0.0) + time.perf_counter() - began
+
+        return call
+
+    queries.count_problems = timed(saved["count_problems"], "count")
+    queries.list_problems = timed(saved["list_problems"], "list")
+    try:
+        yield parts
+    finally:
+        for name, function in saved.items():
+            setattr(queries, name, function)
 
 
 async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
@@ -181,9 +200,11 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
     from textual.widgets import Input, Static
 
     from orgeval_tui.app import OrgevalApp
+    from orgeval_tui.domain.clock import office_today
     from orgeval_tui.i18n import set_language
     from orgeval_tui.screens.home import HomeScreen
     from orgeval_tui.services import ledger
+    from orgeval_tui.services.ledger import PAGE_SIZE
     from orgeval_tui.storage.database import Database
 
     set_language("zh")
@@ -196,11 +217,13 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
     app = OrgevalApp(database, keymap={})
     probe = Probe(app)
 
-    # The screen's worker reads through the module's attributes: time what it spends.
-    originals = {name: getattr(ledger, name) for name in ("count_problems", "list_problems")}
-    originals["show"] = ledger.show
+    # The screen's worker calls `ledger.read_page` and `ledger.show`, looked up on the
+    # module at call time: time what it spends in them and keep what it asked for.
+    originals = {"read_page": ledger.read_page, "show": ledger.show}
 
     def timed(function, kind: str):
+        signature = inspect.signature(function)
+
         def call(*args, **kwargs):
             began = time.perf_counter()
             try:
@@ -208,6 +231,7 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
             finally:
                 if probe.watch == kind and probe.handled is None:
                     probe.sql += time.perf_counter() - began
+                    probe.asked = signature.bind(*args, **kwargs).arguments
 
         return call
 
@@ -234,14 +258,15 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
 
         await settle()
         assert isinstance(app.screen, HomeScreen)
-        from orgeval_tui.screens.ledger import PAGE_SIZE, LedgerScreen
+        from orgeval_tui.screens.ledger import LedgerScreen
 
         page_handler = LedgerScreen.on_ledger_screen_page_loaded
         detail_handler = LedgerScreen.on_ledger_screen_detail_loaded
 
         def on_page(screen, message):
             page_handler(screen, message)
-            probe.answered("page", message.rows[0].number if message.rows else None)
+            rows = message.page.rows
+            probe.answered("page", rows[0].number if rows else None)
 
         def on_detail(screen, message):
             detail_handler(screen, message)
@@ -269,6 +294,7 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
                 "sql": probe.sql,
                 "full gcs": probe.full_gcs,
             }
+            asked[name] = probe.asked
             await settle()
             return result
 
@@ -280,6 +306,7 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
             await back_home()
 
             run: dict[str, dict[str, float]] = {}
+            asked: dict[str, dict] = {}  # step → the arguments of the worker's read
             probe.start(LedgerScreen, "page")
             app.push_screen(LedgerScreen())
             await probe.until("first_paint", "handled", "shown")
@@ -290,6 +317,7 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
                 "sql": probe.sql,
                 "full gcs": probe.full_gcs,
             }
+            asked["open"] = probe.asked
             await settle()
             screen = app.screen
             assert isinstance(screen, LedgerScreen)
@@ -301,7 +329,7 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
             run["next"] = await step("next", "n")
             assert paged.page_offset == PAGE_SIZE, paged.page_offset
             run["last"] = await step("last", "greater_than_sign")
-            assert paged.page_offset == service_queries(total)["last"][1], paged.page_offset
+            assert paged.page_offset + paged.table.row_count == total, paged.page_offset
             last_position = str(screen.query_one(".paged-position", Static).render())
             run["overdue"] = await step("overdue", "exclamation_mark")
             assert screen.query_state.overdue and paged.page_offset == 0
@@ -323,7 +351,7 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
             run["by deadline"] = await step("by deadline", "s")
             assert screen.query_state.order == "deadline"
             run["by deadline, last"] = await step("by deadline, last", "greater_than_sign")
-            assert paged.page_offset == service_queries(total)["last"][1], paged.page_offset
+            assert paged.page_offset + paged.table.row_count == total, paged.page_offset
             run["overdue by deadline"] = await step("overdue by deadline", "exclamation_mark")
             assert screen.query_state.overdue and screen.query_state.order == "deadline"
             overdue_by_deadline = paged.total
@@ -333,18 +361,27 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
             assert number != before and paged.table.cursor_coordinate.row == 1
             await back_home()
 
-            # The same reads without the UI.
-            today = screen.today
+            # The same reads without the UI: what the worker asked for, step by step.
+            expected = step_queries()
+            assert asked["detail"]["number"] == number, asked["detail"]
+            today = office_today()
             reads: dict[str, dict[str, float]] = {}
-            for name, (query, offset) in service_queries(total).items():
-                count, listed, _ = page_read(
-                    _Plain(originals), database, query, offset, today=today
-                )
-                reads[name] = {"count": count, "list": listed, "service": count + listed}
-            began = time.perf_counter()
-            originals["show"](database, number, today)
-            shown = time.perf_counter() - began
-            reads["detail"] = {"count": 0.0, "list": shown, "service": shown}
+            for name, arguments in asked.items():
+                if name == "detail":
+                    began = time.perf_counter()
+                    originals["show"](database, arguments["number"], today)
+                    shown = time.perf_counter() - began
+                    reads[name] = {"count": 0.0, "list": shown, "service": shown}
+                    continue
+                query, offset = arguments["query"], arguments["offset"]
+                assert query == expected[name][0], (name, query)
+                size = arguments.get("size", PAGE_SIZE)
+                with split({}) as parts:
+                    began = time.perf_counter()
+                    page = originals["read_page"](database, query, offset, size=size, today=today)
+                    read = time.perf_counter() - began
+                assert page.offset == offset and page.rows, (name, page.offset, offset)
+                reads[name] = {"count": parts["count"], "list": parts["list"], "service": read}
 
             if i == 0:
                 cold = {"bare": bare, "ui": run, "service": reads}
@@ -366,14 +403,6 @@ async def measure(path: Path, repeat: int) -> tuple[dict, dict, dict, dict]:
             print(f"round {i}: " + _line(bare, run, reads), flush=True)
     database.dispose()
     return {"bare": bare_paints}, ui, service, cold
-
-
-class _Plain:
-    """The ledger service's reads as they were before the bench timed the worker."""
-
-    def __init__(self, originals: dict) -> None:
-        self.count_problems = originals["count_problems"]
-        self.list_problems = originals["list_problems"]
 
 
 def _line(bare: float, run: dict, reads: dict) -> str:
@@ -402,11 +431,10 @@ def explain(path: Path) -> None:
 
     event.listen(database.engine, "before_cursor_execute", capture)
     today = office_today()
-    total = ledger.count_problems(database, today=today)
     plain = sqlite3.connect(path)
-    for name, (query, offset) in service_queries(total).items():
+    for name, (query, offset) in step_queries().items():
         statements.clear()
-        page_read(ledger, database, query, offset, today)
+        ledger.read_page(database, query, offset, today=today)
         print(f"\n== {name}")
         for statement, parameters in statements:
             if not statement.lstrip().upper().startswith("SELECT"):
