@@ -132,6 +132,43 @@ def demo_template(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def practice_files(tmp_path_factory):
+    """The folder `orgeval demo --files` writes: the pilot's files and load.sh."""
+    from orgeval_tui.demo.practice_files import write_practice_files
+
+    folder = tmp_path_factory.mktemp("practice") / "试点文件"
+    write_practice_files(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def loaded_by_script(practice_files, tmp_path_factory):
+    """A fresh database loaded by the folder's load.sh, `orgeval` being this checkout."""
+    import subprocess
+    import sys
+
+    path = tmp_path_factory.mktemp("loaded") / "pilot.db"
+    environment = {
+        **os.environ,
+        "ORGEVAL": f"{sys.executable} -m orgeval_tui",
+        "ORGEVAL_DB": str(path),
+        "LANG": "en_US.UTF-8",
+        # ~70 commands: keep their bytecode, as an installed orgeval has it (halves the time).
+        "PYTHONPYCACHEPREFIX": str(tmp_path_factory.mktemp("pycache")),
+    }
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    done = subprocess.run(
+        ["sh", str(practice_files / "load.sh")],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return path
+
+
 @pytest.fixture
 def demo_db(demo_template, tmp_path):
     """A private copy of the demo database: a test may change it freely."""

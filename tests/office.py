@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from orgeval_tui.models import Evaluation
+from orgeval_tui.services.evaluations import create_evaluation
 from orgeval_tui.services.units import add_unit
 
 
 def add_evaluation(database, name="2021年度评估", prefix="2021", reference=date(2021, 6, 30)):
-    with database.write() as session:
-        evaluation = Evaluation(name=name, reference_date=reference, number_prefix=prefix)
-        session.add(evaluation)
-        session.flush()
-        return evaluation.id
+    return create_evaluation(database, name, reference, number_prefix=prefix).id
 
 
 def build_office(database):

@@ -55,3 +55,12 @@ def parse_date(value: str | None, option: str):
 
 def print_json(document) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def require_terminal() -> None:
+    """The application needs a terminal (``ssh -t``), not a pipe."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from ..domain.errors import UserError
+        from ..i18n import t
+
+        raise UserError(t("tui.no_terminal"))

@@ -17,7 +17,8 @@ from ..i18n import LANGUAGES, set_language, t
 from .analyze import analyze_app
 from .benchmarks import benchmark_app
 from .calendar import calendar_app
-from .common import Settings, open_db
+from .common import Settings, open_db, require_terminal
+from .demo import demo
 from .export import export_app
 from .imports import import_app
 from .ledger import ledger_app
@@ -38,6 +39,7 @@ for group, name in (
     (ledger_app, "ledger"),
 ):
     app.add_typer(group, name=name)
+app.command()(demo)
 
 
 @app.callback(invoke_without_command=True)
@@ -59,8 +61,7 @@ def root(
 
 
 def _run_tui(db: str | None) -> None:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError(t("tui.no_terminal"))
+    require_terminal()
     from ..storage.database import Database
 
     database = Database.open(db)
@@ -74,24 +75,6 @@ def init(ctx: typer.Context) -> None:
     """Create or upgrade the database."""
     database = open_db(ctx)
     typer.echo(t("db.initialised", url=database.display_url, revision=database.schema_revision()))
-
-
-@app.command()
-def demo(
-    ctx: typer.Context,
-    reset: Annotated[
-        bool, typer.Option("--reset", help="Start again from the pilot data.")
-    ] = False,
-) -> None:
-    """Open the application on a demo database loaded with the pilot."""
-    from ..demo.loader import open_demo_database
-
-    database = open_demo_database(reset=reset)
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError(t("tui.no_terminal"))
-    from ..app import run_app
-
-    run_app(database)
 
 
 def main() -> None:

@@ -1,83 +1,80 @@
-"""Loading the pilot of the source document into a database.
+"""Loading the pilot of the source document into a database, the way an office would.
 
-The data (`pilot_data`) reproduces every figure of DOMAIN.md; it goes in through the
-same writers as the office's imports, so the figures come out through the same path.
+The pilot (``pilot_data``) is written out as the office's own files (``office_files``:
+registry rosters, the duty workbook, the 12345 export, the questionnaires) and read back
+by the same import services ``orgeval import`` runs, so header finding, words, dates and
+ID numbers are exercised on every demo build. Units, the calendar and the evaluation go
+in through their services; the ledger's ten lives are replayed step by step through the
+lifecycle service, as the evaluators who took each step on the day they took it
+(``clock_at``, ``acting_as``). On-site activities have no import yet and are written
+directly.
 """
 
 from __future__ import annotations
 
-import hashlib
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
 
-from ..domain.clock import office_tz
-from ..models import (
-    Evaluation,
-    EvaluationPeriod,
-    EvaluationUnit,
-    Finding,
-    OnsiteActivity,
-    Problem,
-    ProblemEvent,
-    Unit,
-)
+from ..domain.actor import acting_as
+from ..domain.clock import clock_at
+from ..domain.errors import UserError
+from ..i18n import t
+from ..models import Finding, OnsiteActivity, Unit
+from ..services import ledger
 from ..services.calendar import seed_calendar
-from ..services.intake.cases import write_cases
-from ..services.intake.common import SourceFile, ensure_sections, record_import
-from ..services.intake.duties import write_duties
-from ..services.intake.roster import STAFF_FIELDS, write_roster
-from ..services.intake.surveys import write_survey
+from ..services.evaluations import Period, create_evaluation
+from ..services.intake.cases import import_cases
+from ..services.intake.duties import import_duties
+from ..services.intake.roster import import_roster
+from ..services.intake.surveys import import_survey
 from ..services.units import add_unit
 from ..storage.database import Database
+from .office_files import OfficeFile, write_office_files
 from .pilot_data import PilotData, pilot_data
 
-PROBLEM_FIELDS = (
-    "number",
-    "source",
-    "category",
-    "title",
-    "description",
-    "recommendation",
-    "severity",
-    "status",
-    "fed_back_on",
-    "measures",
-    "responsible",
-    "deadline",
-    "report_text",
-    "reported_on",
-    "verifier",
-    "verified_on",
-    "verify_note",
-    "created_at",
-)
+IMPORTS = {
+    "roster": import_roster,
+    "duties": import_duties,
+    "cases": import_cases,
+    "survey": import_survey,
+}
+CALENDAR_YEARS = [2020, 2021]
 
 
-def load_pilot(database: Database) -> bool:
-    """Load the pilot into an empty database; a database with units is left alone."""
+def load_pilot(database: Database, folder: Path | None = None) -> list[OfficeFile]:
+    """Load the pilot into an empty database, its files written into ``folder`` (kept)
+    or a temporary folder (removed); returns the files in the order they were imported.
+    A database with units is refused: the pilot is loaded whole or not at all."""
     with database.read() as session:
         if session.scalars(select(Unit.id).limit(1)).first() is not None:
-            return False
+            raise UserError(t("demo.not_empty", url=database.display_url))
     data = pilot_data()
-    _add_units(database, data)
-    seed_calendar(database, [2020, 2021])
-    with database.write() as session:
-        unit_ids = dict(session.execute(select(Unit.name, Unit.id)).all())
-        evaluation_id = _add_evaluation(session, data, unit_ids)
-        source = SourceFile(Path("pilot"), "pilot-demo", _digest(data), [])
-        import_id = record_import(session, source, "demo", None, 0, note=data.evaluation["name"])
-        _add_casework_data(session, data, unit_ids, import_id)
-        _add_fieldwork(session, data, unit_ids, evaluation_id)
-        _add_problems(session, data, unit_ids, evaluation_id)
-    return True
+    add_units(database, data)
+    seed_calendar(database, CALENDAR_YEARS)
+    add_evaluation(database, data)
+    with _folder(folder) as where:
+        files = write_office_files(data, where)
+        for office_file in files:
+            import_file(database, where, office_file)
+    _add_fieldwork(database, data)
+    replay_ledger(database, data)
+    return files
 
 
-def _digest(data: PilotData) -> str:
-    return hashlib.sha256(repr(data.evaluation).encode()).hexdigest()
+@contextmanager
+def _folder(folder: Path | None) -> Iterator[Path]:
+    if folder is not None:
+        yield folder
+        return
+    with tempfile.TemporaryDirectory(prefix="orgeval-pilot-") as temporary:
+        yield Path(temporary)
 
 
-def _add_units(database: Database, data: PilotData) -> None:
+def add_units(database: Database, data: PilotData) -> None:
     for unit in data.units:
         add_unit(
             database,
@@ -92,116 +89,51 @@ def _add_units(database: Database, data: PilotData) -> None:
         )
 
 
-def _add_evaluation(session, data: PilotData, unit_ids) -> int:
+def add_evaluation(database: Database, data: PilotData) -> None:
     spec = data.evaluation
-    evaluation = Evaluation(
-        name=spec["name"],
-        reference_date=spec["reference_date"],
+    create_evaluation(
+        database,
+        spec["name"],
+        spec["reference_date"],
         number_prefix=spec["number_prefix"],
+        periods=[Period(*period) for period in spec["periods"]],
+        units=[unit["name"] for unit in data.units if unit.get("evaluated")],
     )
-    session.add(evaluation)
-    session.flush()
-    for label, start, end in spec["periods"]:
-        session.add(
-            EvaluationPeriod(evaluation_id=evaluation.id, label=label, start=start, end=end)
-        )
-    for unit in data.units:
-        if unit.get("evaluated"):
-            session.add(EvaluationUnit(evaluation_id=evaluation.id, unit_id=unit_ids[unit["name"]]))
-    session.flush()
-    return evaluation.id
 
 
-def _add_casework_data(session, data: PilotData, unit_ids, import_id) -> None:
-    for unit, names in data.sections.items():
-        ensure_sections(session, unit_ids[unit], names)
-    for unit, people in data.staff.items():
-        rows = [{f: person.get(f) for f in (*STAFF_FIELDS, "section")} for person in people]
-        write_roster(session, unit_ids[unit], rows, import_id)
-    for unit, duties in data.duties.items():
-        write_duties(session, unit_ids[unit], duties, data.work_log.get(unit, []), import_id)
-    tz = office_tz()
-    by_channel: dict[str, list[dict]] = {}
-    for case in data.cases:
-        by_channel.setdefault(case["channel"], []).append(
-            {
-                "case_no": case["case_no"],
-                "unit_name": case["unit_name"],
-                "unit_id": unit_ids.get(case["unit_name"]),
-                "received_on": case["received_at"].date(),
-                "received_at": case["received_at"].replace(tzinfo=tz),
-                "deadline_at": _aware(case.get("deadline_at"), tz),
-                "closed_at": _aware(case.get("closed_at"), tz),
-                "rating": case.get("rating"),
-            }
-        )
-    for channel, cases in by_channel.items():
-        write_cases(session, channel, cases, import_id)
-    for kind, survey in (("peer", data.peer_survey), ("staff", data.staff_survey)):
-        items = survey["items"]
-        maxima = {number: float(top) for number, _, top in items}
-        texts = {number: text for number, text, _ in items}
-        responses = [
-            {
-                "code": r["code"],
-                "respondent": r.get("respondent"),
-                "unit_id": unit_ids[r["unit"]],
-                "scores": {
-                    number: float(s) for (number, _, _), s in zip(items, r["scores"], strict=True)
-                },
-            }
-            for r in survey["responses"]
-        ]
-        write_survey(session, kind, maxima, responses, import_id, texts)
+def import_file(database: Database, folder: Path, office_file: OfficeFile) -> None:
+    """One file through its import service, as `orgeval import KIND FILE ...` runs it."""
+    IMPORTS[office_file.kind](database, folder / office_file.name, **office_file.options)
 
 
-def _aware(value, tz):
-    return value.replace(tzinfo=tz) if value is not None else None
+def replay_ledger(database: Database, data: PilotData) -> None:
+    """Each problem recorded, then each step of its life, through the lifecycle service."""
+    for life in data.problems:
+        with clock_at(life.recorded_at), acting_as(life.recorder):
+            problem = ledger.add(database, life.unit, **life.finding)
+        for step in life.steps:
+            with clock_at(step.at), acting_as(step.actor):
+                ledger.apply(database, step.action, [(problem.number, None)], **step.values)
 
 
-def _add_fieldwork(session, data: PilotData, unit_ids, evaluation_id) -> None:
-    for spec in data.onsite:
-        activity = OnsiteActivity(
-            evaluation_id=evaluation_id,
-            unit_id=unit_ids[spec["unit"]],
-            kind=spec["kind"],
-            held_on=spec["held_on"],
-            participants=spec.get("participants"),
-            summary=spec.get("summary", ""),
-        )
-        session.add(activity)
-        session.flush()
-        for finding in spec.get("findings", []):
-            session.add(
-                Finding(
-                    activity_id=activity.id, text=finding["text"], severity=finding.get("severity")
-                )
+def _add_fieldwork(database: Database, data: PilotData) -> None:
+    from ..services.evaluations import current_evaluation
+
+    with database.write() as session:
+        evaluation_id = current_evaluation(session).id
+        unit_ids = dict(session.execute(select(Unit.name, Unit.id)).all())
+        for spec in data.onsite:
+            activity = OnsiteActivity(
+                evaluation_id=evaluation_id,
+                unit_id=unit_ids[spec["unit"]],
+                kind=spec["kind"],
+                held_on=spec["held_on"],
+                participants=spec.get("participants"),
+                summary=spec.get("summary", ""),
             )
-    session.flush()
-
-
-def _add_problems(session, data: PilotData, unit_ids, evaluation_id) -> None:
-    import json
-
-    for spec in data.problems:
-        problem = Problem(
-            evaluation_id=evaluation_id,
-            unit_id=unit_ids[spec["unit"]],
-            **{f: spec.get(f) for f in PROBLEM_FIELDS if spec.get(f) is not None},
-        )
-        session.add(problem)
-        session.flush()
-        for event in spec.get("events", []):
-            session.add(
-                ProblemEvent(
-                    problem_id=problem.id,
-                    action=event["action"],
-                    from_status=event.get("from_status"),
-                    to_status=event["to_status"],
-                    actor=event["actor"],
-                    at=event["at"],
-                    reason=event.get("reason"),
-                    detail=json.dumps(event.get("detail") or {}, ensure_ascii=False, default=str),
-                )
+            session.add(activity)
+            session.flush()
+            session.add_all(
+                Finding(activity_id=activity.id, text=f["text"], severity=f.get("severity"))
+                for f in spec.get("findings", [])
             )
-    session.flush()

@@ -8,7 +8,7 @@ one part leaves the others as they were.
 The parts live in ``pilot_units`` (units and quotas), ``pilot_rosters`` (staff),
 ``pilot_worklog`` (县工信局's duty catalogue and log), ``pilot_cases`` (12345 hotline),
 ``pilot_surveys`` (peer and staff questionnaires) and ``pilot_ledger`` (on-site
-activities and the problem ledger).
+activities, and the problem ledger as the steps of each problem's life).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class PilotData:
     peer_survey: dict
     staff_survey: dict
     onsite: list[dict]
-    problems: list[dict]
+    problems: list[pilot_ledger.Life]
 
 
 def pilot_data() -> PilotData:
@@ -62,5 +62,5 @@ def pilot_data() -> PilotData:
         peer_survey=pilot_surveys.peer_survey(random.Random(SEEDS["peer"])),
         staff_survey=pilot_surveys.staff_survey(random.Random(SEEDS["staff_survey"])),
         onsite=pilot_ledger.onsite(),
-        problems=pilot_ledger.problems(EVALUATION["number_prefix"]),
+        problems=pilot_ledger.lives(),
     )

@@ -4,6 +4,7 @@ supervision team (督导小组) through the autumn."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -15,8 +16,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 TEAM = "评估小组：张立新、刘晓燕、王海涛"
 LEAD = "张立新"  # 评估小组组长
 CLERK = "刘晓燕"  # records the units' answers
-SUPERVISOR = "孙卫东"  # 督导小组
-VERIFIER = "孙卫东（县委编办督导小组）"
+SUPERVISOR = "孙卫东"  # 县委编办督导小组: the look-backs, and so the verifier
 
 # unit, kind, day, unit participants, summary, findings [(text, severity)]
 ONSITE = [
@@ -155,9 +155,11 @@ ONSITE = [
     ),
 ]
 
-# The ledger. Each life is a list of steps after create and feedback:
-# ("plan", day, measures, responsible, deadline) · ("report", day, text) ·
-# ("verify", day, note) · ("reopen", day, reason) · ("extend", day, new deadline, reason)
+# The ledger. Each problem is recorded on CREATED_ON and fed back on FED_BACK_ON; its
+# life is the steps after that: ("plan", day, measures, responsible, deadline) ·
+# ("report", day, text) · ("verify", day, note) · ("reopen", day, reason) ·
+# ("extend", day, new deadline, reason). The demo replays them through the ledger's
+# lifecycle service, as the evaluators named here on those days.
 CREATED_ON = date(2021, 7, 23)
 FED_BACK_ON = date(2021, 7, 28)
 
@@ -433,124 +435,61 @@ def onsite() -> list[dict]:
     ]
 
 
+@dataclass(frozen=True)
+class Step:
+    """One step of a problem's life as the evaluator took it: the lifecycle's action, when
+    and by whom, and the values the step takes (with its day, where it records one)."""
+
+    action: str
+    at: datetime
+    actor: str
+    values: dict
+
+
+@dataclass(frozen=True)
+class Life:
+    """A problem as recorded (its unit and finding, when and by whom) and its steps."""
+
+    unit: str
+    finding: dict
+    recorded_at: datetime
+    recorder: str
+    steps: tuple[Step, ...]
+
+
 def _at(day: date, hour: int, minute: int) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=SHANGHAI)
 
 
-def _problem(number: str, spec: dict, index: int) -> dict:
-    created = _at(CREATED_ON, 9, 10 + 3 * index)
-    problem = {
+def _life(spec: dict, index: int) -> Life:
+    finding = {
         key: spec[key]
-        for key in (
-            "unit",
-            "source",
-            "category",
-            "title",
-            "description",
-            "recommendation",
-            "severity",
-        )
+        for key in ("source", "category", "title", "description", "recommendation", "severity")
     }
-    problem.update(
-        number=number,
-        status="identified",
-        created_at=created,
-        fed_back_on=None,
-        measures=None,
-        responsible=None,
-        deadline=None,
-        report_text=None,
-        reported_on=None,
-        verifier=None,
-        verified_on=None,
-        verify_note=None,
-    )
-    events = []
-
-    def event(action, to_status, actor, at, reason=None, **detail):
-        events.append(
-            {
-                "action": action,
-                "from_status": problem["status"] if events else None,
-                "to_status": to_status,
-                "actor": actor,
-                "at": at,
-                "reason": reason,
-                "detail": {
-                    k: v.isoformat() if isinstance(v, date) else v for k, v in detail.items()
-                },
-            }
-        )
-        problem["status"] = to_status
-
-    event(
-        "create",
-        "identified",
-        LEAD,
-        created,
-        number=number,
-        unit=spec["unit"],
-        source=spec["source"],
-        title=spec["title"],
-        severity=spec["severity"],
-    )
-    problem["fed_back_on"] = FED_BACK_ON
-    event("feedback", "fed_back", LEAD, _at(FED_BACK_ON, 15, index), fed_back_on=FED_BACK_ON)
-    for step in spec["life"]:
-        action, day = step[0], step[1]
+    steps = [Step("feedback", _at(FED_BACK_ON, 15, index), LEAD, {"on": FED_BACK_ON})]
+    for action, day, *values in spec["life"]:
         at = _at(day, 10, 5 * index)
         if action == "plan":
-            measures, responsible, deadline = step[2:]
-            problem.update(measures=measures, responsible=responsible, deadline=deadline)
-            event(
+            measures, responsible, deadline = values
+            step = Step(
                 "plan",
-                "rectifying",
-                CLERK,
                 at,
-                measures=measures,
-                responsible=responsible,
-                deadline=deadline,
+                CLERK,
+                {"measures": measures, "responsible": responsible, "deadline": deadline},
             )
         elif action == "report":
-            problem.update(report_text=step[2], reported_on=day)
-            event("report", "reported", CLERK, at, report_text=step[2], reported_on=day)
+            step = Step("report", at, CLERK, {"text": values[0], "on": day})
         elif action == "verify":
-            problem.update(verifier=VERIFIER, verified_on=day, verify_note=step[2])
-            event(
-                "verify",
-                "closed",
-                SUPERVISOR,
-                at,
-                verifier=VERIFIER,
-                verified_on=day,
-                verify_note=step[2],
-            )
+            step = Step("verify", at, SUPERVISOR, {"note": values[0], "on": day})
         elif action == "reopen":
-            event(
-                "reopen",
-                "rectifying",
-                SUPERVISOR,
-                at,
-                reason=step[2],
-                verifier=VERIFIER,
-                verified_on=day,
-            )
-        elif action == "extend":
-            new_deadline, reason = step[2], step[3]
-            old_deadline = problem["deadline"]
-            problem["deadline"] = new_deadline
-            event(
-                "extend",
-                problem["status"],
-                LEAD,
-                at,
-                reason=reason,
-                deadline=new_deadline,
-                old_deadline=old_deadline,
-            )
-    problem["events"] = events
-    return problem
+            step = Step("reopen", at, SUPERVISOR, {"reason": values[0], "on": day})
+        else:  # extend
+            deadline, reason = values
+            step = Step("extend", at, LEAD, {"deadline": deadline, "reason": reason})
+        steps.append(step)
+    return Life(spec["unit"], finding, _at(CREATED_ON, 9, 10 + 3 * index), LEAD, tuple(steps))
 
 
-def problems(prefix: str) -> list[dict]:
-    return [_problem(f"{prefix}-{i + 1:03d}", spec, i) for i, spec in enumerate(PROBLEMS)]
+def lives() -> list[Life]:
+    """The ten problems in the order they were recorded (numbered 001 … 010)."""
+    return [_life(spec, index) for index, spec in enumerate(PROBLEMS)]

@@ -20,6 +20,7 @@ AREAS = (
     "textual_words",
     "ledger",
     "ledger_excel",
+    "evaluations",
 )
 _current = None
 _catalogues: dict[str, dict[str, str]] | None = None

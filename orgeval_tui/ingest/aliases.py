@@ -148,3 +148,20 @@ def item_for_header(text: str) -> tuple[int, float | None] | None:
     if maximum is None:
         return None
     return number, float(maximum.group(1))
+
+
+_ITEM_LABEL = re.compile(
+    r"\s*(?:第\s*[0-9零〇一二两三四五六七八九十]+\s*题|题\s*\d+|[qQ]\s*\d+|\d+)"
+)
+_ITEM_MAXIMUM = re.compile(r"[（(]\s*(?:满分)?\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$")
+_ITEM_SEPARATORS = " \t.．、:：-—"
+
+
+def item_wording(text: str) -> str | None:
+    """The question's wording in an item header (``第4题 职责履行情况（40分）`` → 职责履行
+    情况), or None when the header is only the item's number and maximum. Call it for
+    headers ``item_for_header`` reads as items."""
+    label = _ITEM_LABEL.match(text)
+    rest = text[label.end() :] if label else text
+    rest = _ITEM_MAXIMUM.sub("", rest).strip(_ITEM_SEPARATORS)
+    return rest or None

@@ -1,4 +1,5 @@
-"""Evaluation projects (评估项目): which one is current, and finding one by name.
+"""Evaluation projects (评估项目): setting one up, which one is current, and finding one
+by name.
 
 The current evaluation is the latest one recorded. It is the one problems are numbered
 in, questionnaires are filed under, and whose reference date ages are taken at; this
@@ -7,6 +8,10 @@ module is the only place that says so.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -15,11 +20,82 @@ from sqlalchemy.orm import Session
 from ..domain.errors import NotFound, UserError
 from ..i18n import t
 from ..storage import tables as T
+from ..storage.database import Database
+from .units import find_unit
 
 if TYPE_CHECKING:
     from ..models import Evaluation
 
 _E = T.evaluation.c
+_PREFIX = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,19}")
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class EvaluationInfo:
+    id: int
+    name: str
+    reference_date: date
+    periods: tuple[Period, ...]
+
+
+def create_evaluation(
+    db: Database,
+    name: str,
+    reference_date: date,
+    *,
+    number_prefix: str,
+    periods: Iterable[Period] = (),
+    units: Iterable[str] = (),
+) -> EvaluationInfo:
+    """Set up an evaluation: its name, the day ages and headcounts are taken at, the
+    prefix of its problem numbers, the periods it looks at and the units under
+    evaluation (by name or short name). It becomes the current evaluation."""
+    from ..models import Evaluation, EvaluationPeriod, EvaluationUnit
+
+    name = (name or "").strip()
+    prefix = (number_prefix or "").strip()
+    if not name:
+        raise UserError(t("evaluation.empty", field=t("evaluation.field.name")))
+    if not prefix:
+        raise UserError(t("evaluation.empty", field=t("evaluation.field.number_prefix")))
+    if _PREFIX.fullmatch(prefix) is None:
+        raise UserError(t("evaluation.bad_prefix", prefix=prefix))
+    periods = tuple(periods)
+    labels = set()
+    for period in periods:
+        if not period.label.strip():
+            raise UserError(t("evaluation.empty", field=t("evaluation.field.period_label")))
+        if period.start > period.end:
+            raise UserError(
+                t("evaluation.bad_period", label=period.label, start=period.start, end=period.end)
+            )
+        if period.label in labels:
+            raise UserError(t("evaluation.period_twice", label=period.label))
+        labels.add(period.label)
+    with db.write() as session:
+        if session.scalar(select(_E.id).where(_E.name == name)) is not None:
+            raise UserError(t("evaluation.exists", name=name))
+        unit_ids = list(dict.fromkeys(find_unit(session, ref).id for ref in units))
+        evaluation = Evaluation(name=name, reference_date=reference_date, number_prefix=prefix)
+        session.add(evaluation)
+        session.flush()
+        session.add_all(
+            EvaluationPeriod(evaluation_id=evaluation.id, label=p.label, start=p.start, end=p.end)
+            for p in periods
+        )
+        session.add_all(
+            EvaluationUnit(evaluation_id=evaluation.id, unit_id=unit_id) for unit_id in unit_ids
+        )
+        return EvaluationInfo(
+            evaluation.id, name, reference_date, tuple(sorted(periods, key=lambda p: p.start))
+        )
 
 
 def current_evaluation_id(session: Session) -> int | None:

@@ -15,22 +15,7 @@ from ..analytics.ledger_facts import OPEN_STATUSES, overdue_where
 from ..domain.clock import office_today
 from ..storage import tables as T
 from ..storage.database import Database
-from .evaluations import current_evaluation_id
-
-
-@dataclass(frozen=True)
-class Period:
-    label: str
-    start: date
-    end: date
-
-
-@dataclass(frozen=True)
-class EvaluationInfo:
-    id: int
-    name: str
-    reference_date: date
-    periods: tuple[Period, ...]
+from .evaluations import EvaluationInfo, Period, current_evaluation_id
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from ..analytics.ledger_facts import is_overdue
 from ..domain.clock import office_today
 from ..models import Case, Problem, Staff, SurveyResponse, Unit
 from ..storage.database import Database
-from .progress import Period, current_evaluation
+from .evaluations import Period
+from .progress import current_evaluation
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Each figure of DOMAIN.md's table "Figures the pilot reports" is computed here fr
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
@@ -17,6 +18,7 @@ from chinese_calendar import get_workdays
 
 from orgeval_tui.analytics import ladders
 from orgeval_tui.demo.pilot_data import PilotData, pilot_data
+from orgeval_tui.services.ledger import lifecycle
 
 ZGH, WHG, GXJ, QXJ = "县总工会", "县工人文化宫", "县工业和信息化局", "县气象局"
 EVALUATED = (ZGH, GXJ, QXJ)
@@ -229,11 +231,12 @@ def test_staff_survey(data):
 
 def test_ten_problems_fed_back(data):
     problems = data.problems
-    assert [p["number"] for p in problems] == [f"2021-{i:03d}" for i in range(1, 11)]
-    assert {p["unit"] for p in problems} == set(EVALUATED)
-    assert all(
-        p["fed_back_on"] and p["fed_back_on"].strftime("%Y-%m") == "2021-07" for p in problems
-    )
+    assert len(problems) == 10
+    assert {p.unit for p in problems} == set(EVALUATED)
+    for p in problems:
+        feedback = p.steps[0]
+        assert feedback.action == "feedback"
+        assert feedback.values["on"].strftime("%Y-%m") == "2021-07"
 
 
 # ---- consistency ------------------------------------------------------------------------
@@ -350,70 +353,31 @@ def test_onsite(data):
 
 
 SHANGHAI_OFFSET = timedelta(hours=8)
-ACTIONS = {"create", "feedback", "plan", "report", "verify", "reopen", "extend"}
 
 
-def last(events, action):
-    matching = [e for e in events if e["action"] == action]
-    return matching[-1] if matching else None
-
-
-def test_problem_lives(data):
-    statuses = Counter()
+def test_problem_lives_take_steps_the_lifecycle_allows(data):
+    """Each life, step by step, is one the ledger's lifecycle table allows; the service
+    that replays it (tests/demo/test_pilot_ledger.py) refuses anything else."""
+    finals = Counter()
     for p in data.problems:
-        events = p["events"]
-        assert p["source"] in ("self", "peer", "onsite", "roster", "duties", "cases")
-        assert p["severity"] in ("high", "medium", "low")
-        assert p["title"] and p["description"] and p["recommendation"] and p["category"]
-        assert events[0]["action"] == "create" and events[0]["from_status"] is None
-        assert events[0]["at"] == p["created_at"]
-        assert p["created_at"].utcoffset() == SHANGHAI_OFFSET
-        for before, after in zip(events, events[1:], strict=False):
-            assert after["from_status"] == before["to_status"]
-            assert after["at"] > before["at"]
-        for e in events:
-            assert e["action"] in ACTIONS and e["actor"]
-            assert e["at"].utcoffset() == SHANGHAI_OFFSET
-            assert isinstance(e["detail"], dict)
-        assert p["status"] == events[-1]["to_status"]
-        statuses[p["status"]] += 1
-
-        feedback = last(events, "feedback")
-        assert feedback["detail"]["fed_back_on"] == p["fed_back_on"].isoformat()
-        plan = last(events, "plan")
-        assert plan["detail"]["measures"] == p["measures"]
-        assert plan["detail"]["responsible"] == p["responsible"]
-        deadline_events = [e for e in events if e["action"] in ("plan", "extend")]
-        assert deadline_events[-1]["detail"]["deadline"] == p["deadline"].isoformat()
-        report = last(events, "report")
-        if p["status"] in ("reported", "closed"):
-            assert report["detail"]["reported_on"] == p["reported_on"].isoformat()
-            assert report["detail"]["report_text"] == p["report_text"]
-        if p["status"] == "closed":
-            verify = last(events, "verify")
-            assert verify["detail"]["verifier"] == p["verifier"]
-            assert verify["detail"]["verified_on"] == p["verified_on"].isoformat()
-            assert verify["detail"]["verify_note"] == p["verify_note"]
-            assert "督导小组" in p["verifier"]
-        else:
-            assert p["verifier"] is None and p["verified_on"] is None and p["verify_note"] is None
-        if p["status"] == "rectifying":
-            assert p["report_text"] is None and p["reported_on"] is None
-    assert statuses["closed"] >= 6
-    assert 1 <= statuses["reported"] + statuses["rectifying"] <= 2
-
-    extended = [e for p in data.problems for e in p["events"] if e["action"] == "extend"]
-    assert len(extended) == 1
-    ext = extended[0]
-    assert ext["reason"] and ext["detail"]["old_deadline"] < ext["detail"]["deadline"]
-    reopened = [p for p in data.problems if any(e["action"] == "reopen" for e in p["events"])]
+        assert p.finding["source"] in ("self", "peer", "onsite", "roster", "duties", "cases")
+        assert p.finding["severity"] in ("high", "medium", "low")
+        assert all(p.finding[k] for k in ("title", "description", "recommendation", "category"))
+        assert p.recorded_at.utcoffset() == SHANGHAI_OFFSET
+        status, at = "identified", p.recorded_at
+        for step in p.steps:
+            assert step.action in lifecycle.ALLOWED[status], (p.finding["title"], step.action)
+            assert step.at > at and step.at.utcoffset() == SHANGHAI_OFFSET
+            assert step.actor
+            status, at = lifecycle.STEPS[step.action].target or status, step.at
+        finals[status] += 1
+    assert finals["closed"] >= 6
+    assert 1 <= finals["reported"] + finals["rectifying"] <= 2
+    actions = [[s.action for s in p.steps] for p in data.problems]
+    assert sum(a.count("extend") for a in actions) == 1
+    reopened = [a for a in actions if "reopen" in a]
     assert len(reopened) == 1
-    actions = [e["action"] for e in reopened[0]["events"]]
-    reopen_at = actions.index("reopen")
-    assert reopened[0]["events"][reopen_at]["reason"]
-    assert reopened[0]["events"][reopen_at]["to_status"] == "rectifying"
-    assert actions[reopen_at + 1 :] == ["report", "verify"]
-    assert reopened[0]["status"] == "closed"
+    assert reopened[0][reopened[0].index("reopen") + 1 :] == ["report", "verify"]
 
 
 # ---- hygiene -------------------------------------------------------------------------------
@@ -429,6 +393,8 @@ def _strings(value):
     elif isinstance(value, list | tuple):
         for v in value:
             yield from _strings(v)
+    elif dataclasses.is_dataclass(value):
+        yield from _strings(dataclasses.asdict(value))
 
 
 def test_no_identity_numbers(data):
@@ -464,5 +430,5 @@ def test_every_unit_with_data_is_known(data):
     assert {a["unit"] for a in data.onsite} <= units
     per_unit = defaultdict(list)
     for p in data.problems:
-        per_unit[p["unit"]].append(p["number"])
+        per_unit[p.unit].append(p.finding["title"])
     assert all(per_unit[u] for u in EVALUATED)

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
+from sqlalchemy import select
+
+from orgeval_tui.models import AuditEvent
+from orgeval_tui.storage.database import Database
 
 STATES = {
     "2021-001": "reported",
@@ -22,6 +26,32 @@ def test_the_demo_lists_its_ten_problems_with_their_states(cli, demo_db):
     units = {p["unit"] for p in problems}
     assert units == {"县总工会", "县工业和信息化局", "县气象局"}
     assert all(p["fed_back_on"] == "2021-07-28" for p in problems)
+
+
+def test_the_demo_ledger_was_lived_through_the_lifecycle(cli, demo_db):
+    """Every problem was recorded and moved by the service, as the evaluator who took
+    each step on the day of it: one event per step, in order, and the audit trail of
+    the same change."""
+    for number, status in STATES.items():
+        shown = cli("--db", str(demo_db), "ledger", "show", number, "--json").json()
+        events = shown["events"]
+        assert shown["status"] == status
+        assert events[0]["action"] == "create" and events[0]["actor"] == "张立新"
+        assert events[0]["at"].startswith("2021-07-23T01:")  # 09:.. in the office, as UTC
+        assert shown["created_at"] == events[0]["at"]
+        assert events[1]["action"] == "feedback" and events[1]["actor"] == "张立新"
+        for before, after in zip(events, events[1:], strict=False):
+            assert after["from_status"] == before["to_status"]
+            assert after["at"] > before["at"]
+        if status == "closed":
+            assert events[-1]["action"] == "verify"
+            assert shown["verifier"] == events[-1]["actor"] == "孙卫东"
+            assert shown["verified_on"] == events[-1]["detail"]["verified_on"]
+    with Database.open(str(demo_db)).read() as session:
+        actors = set(
+            session.scalars(select(AuditEvent.actor).where(AuditEvent.entity == "problem"))
+        )
+    assert actors == {"张立新", "刘晓燕", "孙卫东"}
 
 
 def test_the_demo_table_in_chinese(cli, demo_db, monkeypatch):

@@ -6,6 +6,7 @@ from orgeval_tui.ingest.aliases import (
     FIELD_ALIASES,
     field_for_header,
     item_for_header,
+    item_wording,
     normalise_header,
 )
 
@@ -119,3 +120,21 @@ def test_item_headers(header, item):
 )
 def test_not_item_headers(header):
     assert item_for_header(header) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "wording"),
+    [
+        ("第1题", None),
+        ("第1题（10分）", None),
+        ("Q3(20分)", None),
+        ("第4题 职责履行情况（40分）", "职责履行情况"),
+        ("第5题 科室设置是否合理", "科室设置是否合理"),
+        ("第十二题：本单位工作重点突出，聚焦主责主业", "本单位工作重点突出，聚焦主责主业"),
+        ("第2题、该部门与本单位协作配合顺畅（满分10分）", "该部门与本单位协作配合顺畅"),
+        ("Q7 (5分)", None),
+    ],
+)
+def test_an_items_wording_is_read_from_its_header(header, wording):
+    assert item_for_header(header) is not None
+    assert item_wording(header) == wording

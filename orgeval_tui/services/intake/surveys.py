@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, insert, select
 from ...domain.errors import UserError
 from ...i18n import t
 from ...ingest import values as v
+from ...ingest.aliases import item_wording
 from ...ingest.errors import IngestError
 from ...models import Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from ...models.surveys import SURVEY_KINDS
@@ -179,7 +180,9 @@ def import_survey(
         import_id = record_import(
             session, source, f"survey:{kind}", only_id, len(responses), skipped
         )
-        write_survey(session, kind, maxima, responses, import_id)
+        wording = {n: item_wording(header) for n, header in table.item_headers.items()}
+        texts = {n: text for n, text in wording.items() if text}
+        write_survey(session, kind, maxima, responses, import_id, texts)
     return summary
 
 
