@@ -101,9 +101,10 @@ def add_evaluation(database: Database, data: PilotData) -> None:
     )
 
 
-def import_file(database: Database, folder: Path, office_file: OfficeFile) -> None:
-    """One file through its import service, as `orgeval import KIND FILE ...` runs it."""
-    IMPORTS[office_file.kind](database, folder / office_file.name, **office_file.options)
+def import_file(database: Database, folder: Path, office_file: OfficeFile):
+    """One file through its import service, as `orgeval import KIND FILE ...` runs it;
+    the import's summary."""
+    return IMPORTS[office_file.kind](database, folder / office_file.name, **office_file.options)
 
 
 def replay_ledger(database: Database, data: PilotData) -> None:

@@ -1,6 +1,6 @@
 """The pilot written out as the office's own files: what each file looks like to someone
-opening it, and that the office's real imports read them back into the figures of
-DOMAIN.md's pilot table (through `orgeval analyze`, the path an evaluator uses)."""
+opening it, and that the office's real imports read every messy cell of them. The
+figures they give are tests/test_pilot_figures.py's (the demo is built from them)."""
 
 from __future__ import annotations
 
@@ -16,29 +16,14 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from orgeval_tui.analytics import ladders
-from orgeval_tui.analytics.display import one_decimal, percent, two_decimals
 from orgeval_tui.demo.office_files import OfficeFile, write_office_files
 from orgeval_tui.demo.office_files_workbook import EXPORTED_AT
+from orgeval_tui.demo.pilot import add_units, import_file
 from orgeval_tui.demo.pilot_data import pilot_data
 from orgeval_tui.models import Staff, Unit
 from orgeval_tui.services.calendar import seed_calendar
-from orgeval_tui.services.intake.cases import import_cases
-from orgeval_tui.services.intake.duties import import_duties
-from orgeval_tui.services.intake.roster import import_roster
-from orgeval_tui.services.intake.surveys import import_survey
-from orgeval_tui.services.units import add_unit
 
 ZGH, WHG, GXJ, QXJ = "县总工会", "县工人文化宫", "县工业和信息化局", "县气象局"
-EVALUATED = (ZGH, GXJ, QXJ)
-REFERENCE_DATE = "2021-06-30"
-YEAR_2020 = ("--from", "2020-01-01", "--to", "2020-12-31")
-FIRST_HALF_2021 = ("--from", "2021-01-01", "--to", "2021-06-30")
-IMPORTS = {
-    "roster": import_roster,
-    "duties": import_duties,
-    "cases": import_cases,
-    "survey": import_survey,
-}
 GENDERS = {"男": "male", "女": "female"}
 # GB 11643's weights, 2^(17-i) mod 11, and check characters, written out.
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -131,38 +116,10 @@ def hotline_rows(written) -> list[list[str]]:
 def load(database, data, written, *kinds: str) -> list:
     """Register the pilot's units, seed the calendar, and import the files of ``kinds``
     (all when none is named) in the order given; the imports' summaries."""
-    for unit in data.units:
-        add_unit(
-            database,
-            unit["name"],
-            short_name=unit.get("short_name"),
-            parent=unit.get("parent"),
-            kind=unit["kind"],
-            quota_admin=unit["quota_admin"],
-            quota_public=unit["quota_public"],
-            quota_service=unit["quota_service"],
-            quota_leaders=unit["quota_leaders"],
-        )
+    add_units(database, data)
     seed_calendar(database, [2020, 2021])
     folder, files = written
-    return [
-        IMPORTS[f.kind](database, folder / f.name, **f.options)
-        for f in files
-        if not kinds or f.kind in kinds
-    ]
-
-
-@pytest.fixture
-def analyze(cli, database_url):
-    def run(*args):
-        result = cli("--db", database_url, "analyze", *args, "--json")
-        assert result.code == 0, result.err
-        return result.json()
-
-    return run
-
-
-# --- the files as written ------------------------------------------------------------------
+    return [import_file(database, folder, f) for f in files if not kinds or f.kind in kinds]
 
 
 def test_the_files_come_in_the_order_they_are_imported(written, data):
@@ -336,57 +293,6 @@ def test_every_file_is_imported_and_nothing_is_refused(database, data, written):
     ]
     assert all(s.details["items"] == 25 for s in staff)
     assert not any(s.skipped for s in summaries)
-
-
-def test_roster_figures(database, data, written, analyze):
-    load(database, data, written, "roster")
-
-    union = analyze("roster", "--unit", ZGH, "--as-of", REFERENCE_DATE)
-    palace = analyze("roster", "--unit", WHG, "--as-of", REFERENCE_DATE)
-
-    assert (union["headcount"], union["female"]) == (7, 1)
-    assert one_decimal(union["avg_age"]) == "52.0"
-    assert union["section_level_or_above_share"] == 1.0
-    assert palace["headcount"] == 12
-    assert one_decimal(palace["avg_age"]) == "39.8"
-    assert palace["college_or_above_share"] == 1.0
-
-
-def test_duty_figures_2020(database, data, written, analyze):
-    load(database, data, written, "roster", "duties")
-
-    figures = analyze("duties", "--unit", "县工信局", *YEAR_2020)
-
-    assert (figures["duties_defined"], figures["duties_executed"]) == (132, 94)
-    assert percent(figures["execution_rate"]) == "71.21%"
-    assert percent(figures["fill_rate"]) == "82.67%"
-    assert percent(figures["workload_ratio"]) == "78.94%"
-    assert percent(figures["business_share_by_count"]) == "77.78%"
-    assert percent(figures["business_share_by_hours"]) == "76.18%"
-    assert (figures["persons"], figures["persons_source"]) == (19, "roster")
-
-
-@pytest.mark.parametrize(("period", "cases"), [(YEAR_2020, 110), (FIRST_HALF_2021, 44)])
-def test_hotline_figures(database, data, written, analyze, period, cases):
-    load(database, data, written, "roster", "cases")
-
-    figures = analyze("cases", "--unit", "县工信局", "--channel", "hotline", *period)
-
-    assert figures["cases"] == cases
-    assert figures["on_time_rate"] == 1.0
-    assert figures["satisfaction_rate"] == 1.0
-    assert figures["above_county_average"] is True
-    assert figures["county_units"] > 40  # the average is the county's, not the three units'
-
-
-def test_questionnaire_figures(database, data, written, analyze):
-    load(database, data, written, "survey")
-
-    for unit, score in ((ZGH, "99.70"), (GXJ, "99.28"), (QXJ, "99.20")):
-        figures = analyze("peer", "--unit", unit)
-        assert two_decimals(figures["peer_score"]) == score, unit
-        assert figures["peer_departments"] == 50
-        assert analyze("staff", "--unit", unit)["item_count"] == 25
 
 
 def test_the_roster_imports_read_the_messy_cells(database, data, written):
