@@ -18,9 +18,9 @@ from ..domain.errors import UserError
 from ..i18n import t
 from ..services.ledger.workbook import export_ledger
 from ..storage.database import Database
+from . import pilot_units
 from .loader import build_demo_database
 from .office_files import OfficeFile
-from .pilot_data import PilotData, pilot_data
 
 LEDGER_WORKBOOK = "问题整改台账.xlsx"
 LOAD_SCRIPT = "load.sh"
@@ -35,7 +35,6 @@ def write_practice_files(folder: Path) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise UserError(t("demo.not_a_folder", folder=str(folder)))
     folder.mkdir(parents=True, exist_ok=True)
-    data = pilot_data()
     with tempfile.TemporaryDirectory(prefix="orgeval-demo-") as scratch:
         path = Path(scratch) / "demo.db"
         files = build_demo_database(path, folder)
@@ -45,7 +44,7 @@ def write_practice_files(folder: Path) -> list[Path]:
         finally:
             database.dispose()
     script = folder / LOAD_SCRIPT
-    script.write_text(load_script(data, files), encoding="utf-8")
+    script.write_text(load_script(pilot_units.units(), files), encoding="utf-8")
     script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return [*(folder / f.name for f in files), folder / LEDGER_WORKBOOK, script]
 
@@ -87,14 +86,14 @@ def _shell_word(word: str) -> str:
     return word if _PLAIN_WORD.fullmatch(word) else shlex.quote(word)
 
 
-def load_script(data: PilotData, files: list[OfficeFile]) -> str:
+def load_script(units: list[dict], files: list[OfficeFile]) -> str:
     """A POSIX shell script: the units, the calendar, then every file through its import."""
     for office_file in files:
         if not _PLAIN_WORD.fullmatch(office_file.name):
             raise ValueError(f"a file name the script would have to quote: {office_file.name}")
     commands = [
         ["init"],
-        *(_unit_command(unit) for unit in data.units),
+        *(_unit_command(unit) for unit in units),
         ["calendar", "seed"],
         *(import_command(f) for f in files),
     ]

@@ -365,6 +365,3 @@ def withdraw(
     expected_version: int | None = None,
 ) -> ProblemView:
     return _one(db, "withdraw", number, expected_version, reason=reason, on=on)
-
-
-# Reading.
