@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..services.units import has_units
 from ..storage.database import Database
 from .office_files import OfficeFile
 from .pilot import load_pilot
@@ -48,22 +49,13 @@ def build_demo_database(path: Path, folder: Path | None = None) -> list[OfficeFi
     return files
 
 
-def _has_units(database: Database) -> bool:
-    from sqlalchemy import select
-
-    from ..storage import tables as T
-
-    with database.read() as session:
-        return session.scalar(select(T.unit.c.id).limit(1)) is not None
-
-
 def open_demo_database(reset: bool = False, path: Path | None = None) -> Database:
     """The demo database at ``path`` (the user-data dir's), built when missing or empty,
     or anew with ``reset``."""
     path = path or demo_db_path()
     if not reset and path.exists():
         database = Database.open(str(path))
-        if _has_units(database):
+        if has_units(database):
             return database
         database.dispose()
     build_demo_database(path)

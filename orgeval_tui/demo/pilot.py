@@ -26,12 +26,12 @@ from ..i18n import t
 from ..models import Finding, OnsiteActivity, Unit
 from ..services import ledger
 from ..services.calendar import seed_calendar
-from ..services.evaluations import Period, create_evaluation
+from ..services.evaluations import Period, create_evaluation, current_evaluation
 from ..services.intake.cases import import_cases
 from ..services.intake.duties import import_duties
 from ..services.intake.roster import import_roster
 from ..services.intake.surveys import import_survey
-from ..services.units import add_unit
+from ..services.units import add_unit, has_units
 from ..storage.database import Database
 from .office_files import OfficeFile, write_office_files
 from .pilot_data import PilotData, pilot_data
@@ -49,9 +49,8 @@ def load_pilot(database: Database, folder: Path | None = None) -> list[OfficeFil
     """Load the pilot into an empty database, its files written into ``folder`` (kept)
     or a temporary folder (removed); returns the files in the order they were imported.
     A database with units is refused: the pilot is loaded whole or not at all."""
-    with database.read() as session:
-        if session.scalars(select(Unit.id).limit(1)).first() is not None:
-            raise UserError(t("demo.not_empty", url=database.display_url))
+    if has_units(database):
+        raise UserError(t("demo.not_empty", url=database.display_url))
     data = pilot_data()
     add_units(database, data)
     seed_calendar(database, CALENDAR_YEARS)
@@ -118,8 +117,6 @@ def replay_ledger(database: Database, data: PilotData) -> None:
 
 
 def _add_fieldwork(database: Database, data: PilotData) -> None:
-    from ..services.evaluations import current_evaluation
-
     with database.write() as session:
         evaluation_id = current_evaluation(session).id
         unit_ids = dict(session.execute(select(Unit.name, Unit.id)).all())

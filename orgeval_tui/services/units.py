@@ -137,6 +137,12 @@ def add_unit(
         return _node(unit)
 
 
+def has_units(db: Database) -> bool:
+    """Whether any unit is registered (one light query)."""
+    with db.read() as session:
+        return session.scalar(select(T.unit.c.id).limit(1)) is not None
+
+
 def unit_tree(db: Database) -> list[UnitNode]:
     """Every unit, each under its parent, in the order they were registered."""
     columns = [T.unit.c[name] for name in _NODE_FIELDS]
