@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.app import App
 from textual.binding import Binding
 
@@ -9,8 +11,9 @@ from .dialogs.palette import UnitCommands
 from .domain.errors import UserError
 from .i18n import t
 from .storage.database import Database
+from .widgets.live import LiveScreen, MarkerRead, UnitIndexReady
 from .widgets.translated import TranslatedBindings
-from .widgets.workers import WorkFailed
+from .widgets.workers import WorkFailed, db_worker
 
 
 class OrgevalApp(TranslatedBindings, App):
@@ -24,10 +27,15 @@ class OrgevalApp(TranslatedBindings, App):
         Binding("L", "ledger", "key.ledger", id="app.ledger"),
     ]
 
+    CHANGE_POLL_SECONDS = 2.0
+    """How soon another evaluator's change shows on the screen in view."""
+
     def __init__(self, database: Database, keymap: dict[str, str] | None = None):
         super().__init__()
         self.database = database
         self.search_entries = None
+        self._index_ready = asyncio.Event()
+        self._index_marker = None
         self._keymap = keymap
 
     def on_mount(self) -> None:
@@ -40,6 +48,52 @@ class OrgevalApp(TranslatedBindings, App):
         except UserError as exc:
             self.notify(str(exc), severity="error")
         self.push_screen(HomeScreen())
+        self.set_interval(self.CHANGE_POLL_SECONDS, self.check_for_changes)
+
+    @db_worker(group="changes")
+    def check_for_changes(self) -> None:
+        from .services.changes import data_marker
+
+        self.post_message(MarkerRead(data_marker(self.database)))
+
+    def on_marker_read(self, message: MarkerRead) -> None:
+        if self._index_marker is not None and self._index_marker != message.marker:
+            self.load_unit_index()  # a unit may have been added or renamed
+        if isinstance(self.screen, LiveScreen):
+            self.screen.marker_moved(message.marker)
+
+    async def unit_index(self):
+        """The units' names and initials, waiting for them if they are still being read.
+
+        The palette's searches wait here: a search cancelled by the next key (the user
+        typing on) leaves the reading to finish for the next one. Reading inside the
+        palette provider's ``startup`` did not: Textual cancels the startup with the
+        first cancelled search, and the palette then found no unit until it was closed.
+        """
+        self.want_unit_index()
+        await self._index_ready.wait()
+        return self.search_entries
+
+    def want_unit_index(self) -> None:
+        if self._index_marker is None and not self._index_ready.is_set():
+            self._index_marker = ()  # being read
+            self.load_unit_index()
+
+    @db_worker(group="unit-index")
+    def load_unit_index(self) -> None:
+        """Pinyin initials, read when first wanted: pypinyin costs a noticeable import,
+        which the first screen should not pay."""
+        from .services import workspace
+        from .services.changes import data_marker
+
+        marker = data_marker(self.database)
+        self.post_message(UnitIndexReady(workspace.search_entries(self.database), marker))
+
+    def on_unit_index_ready(self, message: UnitIndexReady) -> None:
+        self._index_marker, self.search_entries = message.marker, message.entries
+        self._index_ready.set()
+        for screen in self.screen_stack:
+            screen.post_message(UnitIndexReady(message.entries, message.marker))
 
     def first_screen_shown(self) -> None:
         """Once the home screen has its data, what the start built (modules, classes,

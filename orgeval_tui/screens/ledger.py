@@ -31,6 +31,7 @@ from ..widgets.ledger_detail import (
     labelled,
     row_cells,
 )
+from ..widgets.live import LiveScreen
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
 from ..widgets.workers import db_worker
@@ -49,7 +50,7 @@ class LedgerTable(PagedTable):
     ]
 
 
-class LedgerScreen(TranslatedBindings, Screen):
+class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "back", "key.back", show=False, id="ledger.back"),
         Binding("slash", "search", "key.search", id="ledger.search"),
@@ -74,9 +75,9 @@ class LedgerScreen(TranslatedBindings, Screen):
     ]
 
     class PageLoaded(Message):
-        def __init__(self, page: ledger.Page, at_end: bool) -> None:
+        def __init__(self, page: ledger.Page, at_end: bool, marker=None) -> None:
             super().__init__()
-            self.page, self.at_end = page, at_end
+            self.page, self.at_end, self.marker = page, at_end, marker
 
     class DetailLoaded(Message):
         def __init__(self, detail, today) -> None:
@@ -123,8 +124,15 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     @db_worker(group="ledger-page")
     def load_page(self, offset: int, at_end: bool) -> None:
+        from ..services.changes import data_marker
+
+        marker = data_marker(self.app.database)
         page = ledger.read_page(self.app.database, self.query_state, offset)
-        self.post_message(self.PageLoaded(page, at_end))
+        self.post_message(self.PageLoaded(page, at_end, marker))
+
+    def refresh_data(self) -> None:
+        self._detail_for = None  # the highlighted problem may have changed too
+        self.reload()
 
     @db_worker(group="ledger-detail")
     def load_detail(self, number: str) -> None:
@@ -154,6 +162,7 @@ class LedgerScreen(TranslatedBindings, Screen):
         getattr(self, f"action_{message.then}")()
 
     def on_ledger_screen_page_loaded(self, message: PageLoaded) -> None:
+        self.shown_marker = message.marker
         table = self.query_one(PagedTable)
         highlighted = self._highlighted_number()
         page = message.page

@@ -17,6 +17,7 @@ from ..analytics.ladders import EDUCATION_KEYS, RANK_KEYS
 from ..i18n import t
 from ..services.presentation import figure_label, figure_value
 from ..widgets.figures import Bar, BarChart, FigureTable
+from ..widgets.live import LiveScreen
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import VimDataTable
@@ -30,7 +31,7 @@ def _rows(figures, keys) -> list[tuple[str, str]]:
     return [(figure_label(k), figure_value(k, document.get(k))) for k in keys if k in document]
 
 
-class UnitScreen(TranslatedBindings, Screen):
+class UnitScreen(LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="unit.back"),
         Binding("right_square_bracket", "next_tab", "key.next_tab", id="unit.next_tab"),
@@ -40,9 +41,9 @@ class UnitScreen(TranslatedBindings, Screen):
     ]
 
     class Loaded(Message):
-        def __init__(self, figures) -> None:
+        def __init__(self, figures, marker) -> None:
             super().__init__()
-            self.figures = figures
+            self.figures, self.marker = figures, marker
 
     def __init__(self, unit_id: int) -> None:
         super().__init__()
@@ -91,11 +92,18 @@ class UnitScreen(TranslatedBindings, Screen):
 
     @db_worker(group="unit")
     def load(self) -> None:
+        from ..services.changes import data_marker
         from ..services.workspace import unit_figures
 
-        self.post_message(self.Loaded(unit_figures(self.app.database, self.unit_id)))
+        marker = data_marker(self.app.database)
+        self.post_message(self.Loaded(unit_figures(self.app.database, self.unit_id), marker))
+
+    def refresh_data(self) -> None:
+        self.load()
 
     def on_unit_screen_loaded(self, message: Loaded) -> None:
+        first = self.figures is None
+        self.shown_marker = message.marker
         self.figures = figures = message.figures
         info = figures.info
         self.title = info.name
@@ -106,11 +114,12 @@ class UnitScreen(TranslatedBindings, Screen):
         self._show_services(figures)
         self._show_evaluations(figures)
         self._show_problems(figures)
-        for pane in self.query(TabPane):
-            pane.loading = False
-        self.query_one("#overview-table", FigureTable).focus()
+        if first:
+            for pane in self.query(TabPane):
+                pane.loading = False
+            self.query_one("#overview-table", FigureTable).focus()
         if figures.duties:
-            self.load_log_page(0)
+            self.load_log_page(self.query_one("#log-table", PagedTable).page_offset)
 
     @db_worker(group="unit-log")
     def load_log_page(self, offset: int) -> None:
@@ -315,6 +324,7 @@ class UnitScreen(TranslatedBindings, Screen):
 
     def _show_problems(self, figures) -> None:
         table = self.query_one("#problems-table", VimDataTable)
+        cursor = table.cursor_row
         table.clear()
         for problem in figures.problems:
             status = t(f"tui.status.{problem.status}")
@@ -326,6 +336,7 @@ class UnitScreen(TranslatedBindings, Screen):
                 f"{deadline} !" if problem.overdue else deadline,
                 key=problem.number,
             )
+        table.move_cursor(row=cursor)
 
     def action_next_tab(self) -> None:
         self._step_tab(1)
