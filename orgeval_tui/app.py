@@ -118,6 +118,14 @@ class OrgevalApp(TranslatedBindings, App):
             return
         self.push_screen(LedgerScreen(LedgerQuery(unit=unit)))
 
+    def open_problem(self, number: str, unit: str) -> None:
+        """The ledger on one problem: its unit's ledger searched for its number (``x``
+        clears the filters to see the rest)."""
+        from .screens.ledger import LedgerScreen
+        from .services.ledger import LedgerQuery
+
+        self.push_screen(LedgerScreen(LedgerQuery(unit=unit, search=number)))
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "ledger":
             from .screens.ledger import LedgerScreen

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from ..analytics.display import one_decimal
 from ..i18n import t
@@ -23,6 +23,7 @@ from ..widgets.vim import VimDataTable
 from ..widgets.workers import db_worker
 from . import unit_tabs
 
+LOG_FIT = (4, {1: 6, 2: 8})  # the duty's name takes what is left; person, section capped
 TABS = ("overview", "roster", "duties", "log", "services", "evaluations", "problems")
 
 
@@ -64,9 +65,10 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
                     yield BarChart(id="duties-categories")
                     yield BarChart(id="duties-sections")
                     yield BarChart(id="duties-months")
+                    yield Static("", id="duties-never-title", classes="figure-title")
                     yield FigureTable(id="duties-never")
             with TabPane(t("tui.tab.log"), id="log"):
-                yield PagedTable(t("tui.log.headers").split("|"), id="log-table")
+                yield PagedTable(t("tui.log.headers").split("|"), fit=LOG_FIT, id="log-table")
             with TabPane(t("tui.tab.services"), id="services"):
                 with VerticalScroll():
                     yield FigureTable(id="services-table")
@@ -193,6 +195,10 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
         )
         if target is not None:
             target.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "problems-table" and self.figures is not None:
+            self.app.open_problem(str(event.row_key.value), self.figures.info.name)
 
     def action_unit_ledger(self) -> None:
         if self.figures is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Static
+
 from ..analytics.display import one_decimal, percent, two_decimals
 from ..analytics.ladders import EDUCATION_KEYS, RANK_KEYS
 from ..i18n import t
@@ -50,6 +52,11 @@ def show_overview(screen, figures) -> None:
         rows.append((f"{period.label} {figure_label('cases')}", str(cases.cases)))
     if figures.peer is not None:
         rows.append((figure_label("peer_score"), two_decimals(figures.peer.peer_score)))
+    # The on-site tab is still to come: the count says what home counts, and where it will be.
+    count = figures.onsite_activities
+    rows.append(
+        (t("tui.overview.onsite"), t("tui.overview.onsite_later", count=count) if count else "0")
+    )
     if roster is not None:
         for flag in roster.flags:
             rows.append((t("tui.overview.flags"), figure_value("id", flag.id)))
@@ -135,14 +142,21 @@ def show_duties(screen, figures) -> None:
     )
     screen.query_one("#duties-sections", BarChart).show(
         f"{figure_label('per_section')} {figure_label('hours')}",
-        [Bar(r.section or "—", r.hours, one_decimal(r.hours)) for r in duty.per_section],
+        [
+            Bar(r.section or t("tui.duties.no_section"), r.hours, one_decimal(r.hours))
+            for r in duty.per_section
+        ],
     )
     screen.query_one("#duties-months", BarChart).show(
         f"{figure_label('per_month')} {figure_label('hours')}",
         [Bar(r.month, r.hours, one_decimal(r.hours)) for r in duty.per_month],
     )
+    never = duty.never_executed
+    title = screen.query_one("#duties-never-title", Static)
+    title.update(t("tui.duties.never_title", count=len(never)))
+    title.display = bool(never)
     screen.query_one("#duties-never", FigureTable).show(
-        [(f"{d.code}", d.name) for d in duty.never_executed]
+        [(d.code, d.name) for d in never], justify="left"
     )
 
 

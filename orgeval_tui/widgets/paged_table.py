@@ -29,9 +29,19 @@ class PagedTable(TranslatedBindings, Vertical):
             super().__init__()
             self.table, self.offset = table, offset
 
-    def __init__(self, columns: list[str], page_size: int = 200, **kwargs) -> None:
+    SCROLLBAR = 2  # the vertical scrollbar's cells, taken from the table's width
+
+    def __init__(
+        self,
+        columns: list[str],
+        page_size: int = 200,
+        fit: tuple[int, dict[int, int]] | None = None,
+        **kwargs,
+    ) -> None:
+        """``fit``: (the column of long text, {column: its most cells}): rows are cut to
+        the table's width, so every column stays in view (``services.presentation.fit_cells``)."""
         super().__init__(**kwargs)
-        self.columns, self.page_size = columns, page_size
+        self.columns, self.page_size, self.fit = columns, page_size, fit
         self.page_offset, self.total = 0, 0
 
     def compose(self) -> ComposeResult:
@@ -56,6 +66,11 @@ class PagedTable(TranslatedBindings, Vertical):
         """One page of rows; ``keys`` names each row (to find it again, or update it)."""
         self.page_offset, self.total = offset, total
         table = self.query_one(VimDataTable)
+        if self.fit is not None:
+            from ..services.presentation import fit_cells
+
+            width = (self.size.width or self.app.size.width) - self.SCROLLBAR
+            rows = fit_cells([list(row) for row in rows], self.columns, width, *self.fit)
         table.clear()
         for index, row in enumerate(rows):
             table.add_row(*row, key=keys[index] if keys else None)
