@@ -36,7 +36,7 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
         yield VimDataTable(id="progress", cursor_type="row", zebra_stripes=True)
         yield Static(t("tui.home.units"), classes="pane-title")
         yield UnitNavigator(id="navigator")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#progress", VimDataTable)

@@ -38,7 +38,15 @@ from ..widgets.workers import db_worker
 
 
 def _step_binding(key: str, step: str) -> Binding:
-    return Binding(key, f"step('{step}')", f"ledger.action.{step}", id=f"ledger.{step}")
+    """The footer says the step in a word (all a problem allows fit at 80 columns); `?`
+    says it in full."""
+    return Binding(
+        key,
+        f"step('{step}')",
+        f"key.step.{step}",
+        tooltip=f"ledger.action.{step}",
+        id=f"ledger.{step}",
+    )
 
 
 class LedgerTable(PagedTable):
@@ -63,7 +71,7 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
         Binding("S", "reverse_order", "key.reverse", show=False, id="ledger.reverse"),
         Binding("space", "toggle_selected", "key.select", show=False, id="ledger.select"),
         Binding("asterisk", "select_page", "key.select_page", show=False, id="ledger.select_page"),
-        Binding("a", "add", "ledger.action.create", id="ledger.add"),
+        Binding("a", "add", "key.step.create", tooltip="ledger.action.create", id="ledger.add"),
         _step_binding("f", "feedback"),
         _step_binding("m", "plan"),
         _step_binding("r", "report"),
@@ -107,7 +115,7 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
         yield LedgerTable(t("tui.ledger.headers").split("|"), ledger.PAGE_SIZE, id="ledger-table")
         with VerticalScroll(id="ledger-detail"):
             yield Static(t("tui.ledger.no_problem"), id="ledger-detail-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = t("tui.ledger.title")

@@ -23,17 +23,34 @@ from ..widgets.vim import VimDataTable
 from ..widgets.workers import db_worker
 from . import unit_tabs
 
-LOG_FIT = (4, {1: 6, 2: 8})  # the duty's name takes what is left; person, section capped
+LOG_FIT = (4, {1: 6, 2: 10})  # the duty's name takes what is left; person, section capped
+TAB_KEYS = Binding.Group("key.tabs", compact=False)  # the footer: "] [ 页签"
 TABS = ("overview", "roster", "duties", "log", "services", "evaluations", "problems")
 
 
 class UnitScreen(LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="unit.back"),
-        Binding("right_square_bracket", "next_tab", "key.next_tab", id="unit.next_tab"),
-        Binding("left_square_bracket", "previous_tab", "key.prev_tab", id="unit.prev_tab"),
+        Binding(
+            "right_square_bracket",
+            "next_tab",
+            "key.next_tab",
+            tooltip="key.next_tab",
+            id="unit.next_tab",
+            group=TAB_KEYS,
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_tab",
+            "key.prev_tab",
+            tooltip="key.prev_tab",
+            id="unit.prev_tab",
+            group=TAB_KEYS,
+        ),
         Binding("c", "copy_number", "key.copy", show=False, id="unit.copy_number"),
-        Binding("L", "unit_ledger", "key.unit_ledger", id="unit.ledger"),
+        Binding(
+            "L", "unit_ledger", "key.ledger_short", tooltip="key.unit_ledger", id="unit.ledger"
+        ),
     ]
 
     class Loaded(Message):
@@ -78,7 +95,7 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
                     yield BarChart(id="evaluations-items")
             with TabPane(t("tui.tab.problems"), id="problems"):
                 yield VimDataTable(id="problems-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         problems = self.query_one("#problems-table", VimDataTable)

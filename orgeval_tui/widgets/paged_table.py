@@ -15,11 +15,27 @@ from textual.widgets import Static
 from .translated import TranslatedBindings
 from .vim import VimDataTable
 
+PAGE_KEYS = Binding.Group("key.pages")  # the footer: "n p 翻页"
+
 
 class PagedTable(TranslatedBindings, Vertical):
     BINDINGS = [
-        Binding("n", "next_page", "key.next_page", id="paged.next"),
-        Binding("p", "previous_page", "key.previous_page", id="paged.previous"),
+        Binding(
+            "n",
+            "next_page",
+            "key.next_page",
+            tooltip="key.next_page",
+            id="paged.next",
+            group=PAGE_KEYS,
+        ),
+        Binding(
+            "p",
+            "previous_page",
+            "key.previous_page",
+            tooltip="key.previous_page",
+            id="paged.previous",
+            group=PAGE_KEYS,
+        ),
         Binding("less_than_sign", "first_page", "key.first_page", show=False, id="paged.first"),
         Binding("greater_than_sign", "last_page", "key.last_page", show=False, id="paged.last"),
     ]
