@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -36,6 +37,7 @@ class OrgevalApp(TranslatedBindings, App):
         self.search_entries = None
         self._index_ready = asyncio.Event()
         self._index_marker = None
+        self._poll_failing = False
         self._keymap = keymap
 
     def on_mount(self) -> None:
@@ -50,11 +52,21 @@ class OrgevalApp(TranslatedBindings, App):
         self.push_screen(HomeScreen())
         self.set_interval(self.CHANGE_POLL_SECONDS, self.check_for_changes)
 
-    @db_worker(group="changes")
+    @work(thread=True, exclusive=True, group="changes")
     def check_for_changes(self) -> None:
+        """A failing poll (the database server gone) is shown once, not every two
+        seconds; the next poll that succeeds rearms it."""
         from .services.changes import data_marker
 
-        self.post_message(MarkerRead(data_marker(self.database)))
+        try:
+            marker = data_marker(self.database)
+        except Exception as exc:  # noqa: BLE001 - shown through the one handler
+            if not self._poll_failing:
+                self._poll_failing = True
+                self.post_message(WorkFailed(exc))
+            return
+        self._poll_failing = False
+        self.post_message(MarkerRead(marker))
 
     def on_marker_read(self, message: MarkerRead) -> None:
         if self._index_marker is not None and self._index_marker != message.marker:

@@ -122,3 +122,23 @@ async def test_the_ledger_follows_another_evaluators_change(demo_db):
         rows = {r[1]: r for r in table_rows(app.screen.query_one("#ledger-table").table)}
 
     assert "2099-12-31" in rows["2021-010"]
+
+
+async def test_a_database_gone_away_is_said_once_not_every_poll(demo_db, monkeypatch):
+    from orgeval_tui.dialogs.error import ErrorScreen
+    from orgeval_tui.services import changes
+
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+    app.CHANGE_POLL_SECONDS = 0.1
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        def gone(_db):
+            raise ConnectionError("server closed the connection")
+
+        monkeypatch.setattr(changes, "data_marker", gone)
+        await _wait(pilot, 0.8)
+        errors = [screen for screen in app.screen_stack if isinstance(screen, ErrorScreen)]
+
+    assert len(errors) == 1
