@@ -71,8 +71,9 @@ class OrgevalApp(TranslatedBindings, App):
     def on_marker_read(self, message: MarkerRead) -> None:
         if self._index_marker is not None and self._index_marker != message.marker:
             self.load_unit_index()  # a unit may have been added or renamed
-        if isinstance(self.screen, LiveScreen):
-            self.screen.marker_moved(message.marker)
+        screen = self.screen_stack[-1] if self.screen_stack else None  # none: closing
+        if isinstance(screen, LiveScreen):
+            screen.marker_moved(message.marker)
 
     async def unit_index(self):
         """The units' names and initials, waiting for them if they are still being read.
@@ -115,6 +116,7 @@ class OrgevalApp(TranslatedBindings, App):
         import gc
 
         gc.freeze()
+        self.want_unit_index()  # the palette's units, ready before ctrl+p is likely
 
     def open_unit(self, unit_id: int) -> None:
         from .screens.unit import UnitScreen
