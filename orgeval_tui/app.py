@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -9,8 +12,9 @@ from .dialogs.palette import UnitCommands
 from .domain.errors import UserError
 from .i18n import t
 from .storage.database import Database
+from .widgets.live import LiveScreen, MarkerRead, UnitIndexReady
 from .widgets.translated import TranslatedBindings
-from .widgets.workers import WorkFailed
+from .widgets.workers import WorkFailed, db_worker
 
 
 class OrgevalApp(TranslatedBindings, App):
@@ -24,10 +28,16 @@ class OrgevalApp(TranslatedBindings, App):
         Binding("L", "ledger", "key.ledger", id="app.ledger"),
     ]
 
+    CHANGE_POLL_SECONDS = 2.0
+    """How soon another evaluator's change shows on the screen in view."""
+
     def __init__(self, database: Database, keymap: dict[str, str] | None = None):
         super().__init__()
         self.database = database
         self.search_entries = None
+        self._index_ready = asyncio.Event()
+        self._index_marker = None
+        self._poll_failing = False
         self._keymap = keymap
 
     def on_mount(self) -> None:
@@ -40,6 +50,63 @@ class OrgevalApp(TranslatedBindings, App):
         except UserError as exc:
             self.notify(str(exc), severity="error")
         self.push_screen(HomeScreen())
+        self.set_interval(self.CHANGE_POLL_SECONDS, self.check_for_changes)
+
+    @work(thread=True, exclusive=True, group="changes")
+    def check_for_changes(self) -> None:
+        """A failing poll (the database server gone) is shown once, not every two
+        seconds; the next poll that succeeds rearms it."""
+        from .services.changes import data_marker
+
+        try:
+            marker = data_marker(self.database)
+        except Exception as exc:  # noqa: BLE001 - shown through the one handler
+            if not self._poll_failing:
+                self._poll_failing = True
+                self.post_message(WorkFailed(exc))
+            return
+        self._poll_failing = False
+        self.post_message(MarkerRead(marker))
+
+    def on_marker_read(self, message: MarkerRead) -> None:
+        if self._index_marker is not None and self._index_marker != message.marker:
+            self.load_unit_index()  # a unit may have been added or renamed
+        screen = self.screen_stack[-1] if self.screen_stack else None  # none: closing
+        if isinstance(screen, LiveScreen):
+            screen.marker_moved(message.marker)
+
+    async def unit_index(self):
+        """The units' names and initials, waiting for them if they are still being read.
+
+        The palette's searches wait here: a search cancelled by the next key (the user
+        typing on) leaves the reading to finish for the next one. Reading inside the
+        palette provider's ``startup`` did not: Textual cancels the startup with the
+        first cancelled search, and the palette then found no unit until it was closed.
+        """
+        self.want_unit_index()
+        await self._index_ready.wait()
+        return self.search_entries
+
+    def want_unit_index(self) -> None:
+        if self._index_marker is None and not self._index_ready.is_set():
+            self._index_marker = ()  # being read
+            self.load_unit_index()
+
+    @db_worker(group="unit-index")
+    def load_unit_index(self) -> None:
+        """Pinyin initials, read when first wanted: pypinyin costs a noticeable import,
+        which the first screen should not pay."""
+        from .services import workspace
+        from .services.changes import data_marker
+
+        marker = data_marker(self.database)
+        self.post_message(UnitIndexReady(workspace.search_entries(self.database), marker))
+
+    def on_unit_index_ready(self, message: UnitIndexReady) -> None:
+        self._index_marker, self.search_entries = message.marker, message.entries
+        self._index_ready.set()
+        for screen in self.screen_stack:
+            screen.post_message(UnitIndexReady(message.entries, message.marker))
 
     def first_screen_shown(self) -> None:
         """Once the home screen has its data, what the start built (modules, classes,
@@ -49,6 +116,7 @@ class OrgevalApp(TranslatedBindings, App):
         import gc
 
         gc.freeze()
+        self.want_unit_index()  # the palette's units, ready before ctrl+p is likely
 
     def open_unit(self, unit_id: int) -> None:
         from .screens.unit import UnitScreen
@@ -63,6 +131,14 @@ class OrgevalApp(TranslatedBindings, App):
         if isinstance(self.screen, LedgerScreen):
             return
         self.push_screen(LedgerScreen(LedgerQuery(unit=unit)))
+
+    def open_problem(self, number: str, unit: str) -> None:
+        """The ledger on one problem: its unit's ledger searched for its number (``x``
+        clears the filters to see the rest)."""
+        from .screens.ledger import LedgerScreen
+        from .services.ledger import LedgerQuery
+
+        self.push_screen(LedgerScreen(LedgerQuery(unit=unit, search=number)))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "ledger":

@@ -49,7 +49,7 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
             # The app's own keys (they have ids and can be rebound) before Textual's.
             ordered = sorted(bindings, key=lambda pair: pair[1].id is None)
             rows = [
-                (app.get_key_display(b), b.description or b.action, b.id or "")
+                (app.get_key_display(b), b.tooltip or b.description or b.action, b.id or "")
                 for _key, b in ordered
             ]
             order = 0 if node is focused else (2 if node is app else 1)

@@ -1,8 +1,11 @@
-"""The command palette's units: by name, short name or pinyin initials (gxj → 县工信局)."""
+"""The command palette's units: by name, short name or pinyin initials (gxj → 县工信局).
+
+The units come from the app (``OrgevalApp.unit_index``), which reads them once in a
+worker; a search waits for them there, so keys typed before they arrive still find.
+"""
 
 from __future__ import annotations
 
-import asyncio
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -12,17 +15,10 @@ from ..i18n import t
 
 class UnitCommands(Provider):
     async def startup(self) -> None:
-        app = self.app
-        if getattr(app, "search_entries", None) is None:
-            from ..services.workspace import search_entries
-
-            app.search_entries = await asyncio.to_thread(search_entries, app.database)
-
-    def _entries(self):
-        return getattr(self.app, "search_entries", None) or []
+        self.app.want_unit_index()
 
     async def discover(self) -> Hits:
-        for entry in self._entries()[:12]:
+        for entry in (await self.app.unit_index())[:12]:
             yield DiscoveryHit(
                 entry.name,
                 partial(self.app.open_unit, entry.unit_id),
@@ -32,7 +28,7 @@ class UnitCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         needle = query.strip().lower()
-        for entry in self._entries():
+        for entry in await self.app.unit_index():
             score = max(matcher.match(entry.name), matcher.match(entry.short_name or ""))
             if needle and any(needle in initials for initials in entry.initials):
                 # Initials are how people type Chinese names fast: they rank first.

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..i18n import t
+from ..widgets.live import LiveScreen, UnitIndexReady
 from ..widgets.translated import TranslatedBindings
 from ..widgets.unit_navigator import UnitNavigator
 from ..widgets.vim import VimDataTable
@@ -22,16 +23,12 @@ def _mark(count: int) -> str:
     return str(count) if count else "—"
 
 
-class HomeScreen(TranslatedBindings, Screen):
+class HomeScreen(LiveScreen, TranslatedBindings, Screen):
     class Loaded(Message):
-        def __init__(self, evaluation, progress, roots) -> None:
+        def __init__(self, evaluation, progress, roots, marker) -> None:
             super().__init__()
             self.evaluation, self.progress, self.roots = evaluation, progress, roots
-
-    class Indexed(Message):
-        def __init__(self, entries) -> None:
-            super().__init__()
-            self.entries = entries
+            self.marker = marker
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,7 +36,7 @@ class HomeScreen(TranslatedBindings, Screen):
         yield VimDataTable(id="progress", cursor_type="row", zebra_stripes=True)
         yield Static(t("tui.home.units"), classes="pane-title")
         yield UnitNavigator(id="navigator")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#progress", VimDataTable)
@@ -49,25 +46,24 @@ class HomeScreen(TranslatedBindings, Screen):
 
     @db_worker(group="home")
     def load(self) -> None:
+        from ..services.changes import data_marker
         from ..services.progress import evaluation_progress
         from ..services.units import unit_tree
 
         database = self.app.database
+        marker = data_marker(database)
         evaluation, progress = evaluation_progress(database)
-        self.post_message(self.Loaded(evaluation, progress, unit_tree(database)))
+        self.post_message(self.Loaded(evaluation, progress, unit_tree(database), marker))
+
+    def refresh_data(self) -> None:
+        self.load()
 
     def on_unit_navigator_index_wanted(self, _message: UnitNavigator.IndexWanted) -> None:
-        self.index_names()
-
-    @db_worker(group="home-index")
-    def index_names(self) -> None:
-        """Pinyin initials, built on the first filter: pypinyin costs a noticeable import,
-        which the first screen should not pay."""
-        from ..services.workspace import search_entries
-
-        self.post_message(self.Indexed(search_entries(self.app.database)))
+        self.app.want_unit_index()
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
+        first = self.shown_marker is None
+        self.shown_marker = message.marker
         title = self.query_one("#progress-title", Static)
         evaluation = message.evaluation
         title.update(
@@ -76,6 +72,7 @@ class HomeScreen(TranslatedBindings, Screen):
             else t("tui.home.no_evaluation")
         )
         table = self.query_one("#progress", VimDataTable)
+        cursor = table.cursor_row
         table.clear()
         for row in message.progress:
             table.add_row(
@@ -94,11 +91,13 @@ class HomeScreen(TranslatedBindings, Screen):
             )
         table.loading = False
         self.query_one(UnitNavigator).show_units(message.roots)
-        table.focus()
-        self.app.call_after_refresh(self.app.first_screen_shown)
+        if first:
+            table.focus()
+            self.app.call_after_refresh(self.app.first_screen_shown)
+        else:
+            table.move_cursor(row=cursor)
 
-    def on_home_screen_indexed(self, message: Indexed) -> None:
-        self.app.search_entries = message.entries
+    def on_unit_index_ready(self, message: UnitIndexReady) -> None:
         self.query_one(UnitNavigator).set_initials(message.entries)
 
     def on_data_table_row_selected(self, event: VimDataTable.RowSelected) -> None:

@@ -31,13 +31,22 @@ from ..widgets.ledger_detail import (
     labelled,
     row_cells,
 )
+from ..widgets.live import LiveScreen
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
 from ..widgets.workers import db_worker
 
 
 def _step_binding(key: str, step: str) -> Binding:
-    return Binding(key, f"step('{step}')", f"ledger.action.{step}", id=f"ledger.{step}")
+    """The footer says the step in a word (all a problem allows fit at 80 columns); `?`
+    says it in full."""
+    return Binding(
+        key,
+        f"step('{step}')",
+        f"key.step.{step}",
+        tooltip=f"ledger.action.{step}",
+        id=f"ledger.{step}",
+    )
 
 
 class LedgerTable(PagedTable):
@@ -49,7 +58,7 @@ class LedgerTable(PagedTable):
     ]
 
 
-class LedgerScreen(TranslatedBindings, Screen):
+class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "back", "key.back", show=False, id="ledger.back"),
         Binding("slash", "search", "key.search", id="ledger.search"),
@@ -62,7 +71,7 @@ class LedgerScreen(TranslatedBindings, Screen):
         Binding("S", "reverse_order", "key.reverse", show=False, id="ledger.reverse"),
         Binding("space", "toggle_selected", "key.select", show=False, id="ledger.select"),
         Binding("asterisk", "select_page", "key.select_page", show=False, id="ledger.select_page"),
-        Binding("a", "add", "ledger.action.create", id="ledger.add"),
+        Binding("a", "add", "key.step.create", tooltip="ledger.action.create", id="ledger.add"),
         _step_binding("f", "feedback"),
         _step_binding("m", "plan"),
         _step_binding("r", "report"),
@@ -74,9 +83,9 @@ class LedgerScreen(TranslatedBindings, Screen):
     ]
 
     class PageLoaded(Message):
-        def __init__(self, page: ledger.Page, at_end: bool) -> None:
+        def __init__(self, page: ledger.Page, at_end: bool, marker=None) -> None:
             super().__init__()
-            self.page, self.at_end = page, at_end
+            self.page, self.at_end, self.marker = page, at_end, marker
 
     class DetailLoaded(Message):
         def __init__(self, detail, today) -> None:
@@ -106,7 +115,7 @@ class LedgerScreen(TranslatedBindings, Screen):
         yield LedgerTable(t("tui.ledger.headers").split("|"), ledger.PAGE_SIZE, id="ledger-table")
         with VerticalScroll(id="ledger-detail"):
             yield Static(t("tui.ledger.no_problem"), id="ledger-detail-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = t("tui.ledger.title")
@@ -123,8 +132,15 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     @db_worker(group="ledger-page")
     def load_page(self, offset: int, at_end: bool) -> None:
+        from ..services.changes import data_marker
+
+        marker = data_marker(self.app.database)
         page = ledger.read_page(self.app.database, self.query_state, offset)
-        self.post_message(self.PageLoaded(page, at_end))
+        self.post_message(self.PageLoaded(page, at_end, marker))
+
+    def refresh_data(self) -> None:
+        self._detail_for = None  # the highlighted problem may have changed too
+        self.reload()
 
     @db_worker(group="ledger-detail")
     def load_detail(self, number: str) -> None:
@@ -154,6 +170,7 @@ class LedgerScreen(TranslatedBindings, Screen):
         getattr(self, f"action_{message.then}")()
 
     def on_ledger_screen_page_loaded(self, message: PageLoaded) -> None:
+        self.shown_marker = message.marker
         table = self.query_one(PagedTable)
         highlighted = self._highlighted_number()
         page = message.page

@@ -75,3 +75,32 @@ def cut(text: str, cells: int) -> str:
     if cell_len(text) <= cells:
         return text
     return set_cell_size(text, max(0, cells - 1)) + "…"
+
+
+def fit_cells(
+    rows: list[list[str]],
+    headers: list[str],
+    width: int,
+    flexible: int,
+    caps: dict[int, int] | None = None,
+    padding: int = 2,
+) -> list[list[str]]:
+    """Rows cut so that their table fits in ``width`` cells: each column named in
+    ``caps`` to its cap, then the ``flexible`` column (the long text) to what the others,
+    as wide as their widest cell or header, leave (never below 8 cells). ``padding`` is
+    what the table adds around each cell."""
+    from rich.cells import cell_len
+
+    caps = caps or {}
+    rows = [
+        [cut(cell, caps[i]) if i in caps else cell for i, cell in enumerate(row)] for row in rows
+    ]
+    others = sum(
+        max(cell_len(str(cells[i])) for cells in [headers, *rows])
+        for i in range(len(headers))
+        if i != flexible
+    )
+    room = max(8, width - others - padding * len(headers))
+    for cells in rows:
+        cells[flexible] = cut(cells[flexible], room)
+    return rows

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from ..analytics.ledger_facts import is_overdue
 from ..domain.clock import office_today
-from ..models import Case, Problem, Staff, SurveyResponse, Unit
+from ..models import Case, OnsiteActivity, Problem, Staff, SurveyResponse, Unit
 from ..storage.database import Database
 from .evaluations import Period
 from .progress import current_evaluation
@@ -118,6 +118,7 @@ class UnitFigures:
     staff_survey: object | None  # StaffSurveyFigures
     problems: tuple[ProblemRow, ...]
     self_evaluation: object | None = None  # analytics.rubric.SelfEvaluation; None: no rubric
+    onsite_activities: int = 0  # on-site evaluation activities recorded (home's 实地)
 
 
 def _has(session, model, *where) -> bool:
@@ -178,6 +179,11 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
             )
         )
         self_scores = _self_evaluation(session, evaluation.id, unit_id) if evaluation else None
+        onsite = session.scalar(
+            select(func.count())
+            .select_from(OnsiteActivity)
+            .where(OnsiteActivity.unit_id == unit_id)
+        )
     roster = roster_for_unit(db, info.name, as_of)[2] if info.headcount else None
     children = []
     for child_id in child_ids:
@@ -209,4 +215,5 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
         staff_survey,
         problems,
         self_scores,
+        onsite,
     )

@@ -107,6 +107,8 @@ problem = table(
     column("version", Integer),
 )
 problem_event = table("problem_event", column("problem_id", Integer), column("reason", String))
+audit_event = table("audit_event", column("id", Integer))
+import_record = table("import_record", column("id", Integer))
 
 ALL = (
     unit,
@@ -122,4 +124,6 @@ ALL = (
     onsite_activity,
     problem,
     problem_event,
+    audit_event,
+    import_record,
 )

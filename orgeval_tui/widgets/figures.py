@@ -34,10 +34,11 @@ class FigureTable(VimDataTable):
         self.add_column("label", key="label")
         self.add_column("value", key="value")
 
-    def show(self, rows: list[tuple[str, str]]) -> None:
+    def show(self, rows: list[tuple[str, str]], justify: str = "right") -> None:
+        """Figures line up on the right; names (``justify="left"``) read from the left."""
         self.clear()
         for label, value in rows:
-            self.add_row(label, Text(value, justify="right"))
+            self.add_row(label, Text(value, justify=justify))
 
 
 def _pad(text: str, width: int) -> str:

@@ -15,11 +15,27 @@ from textual.widgets import Static
 from .translated import TranslatedBindings
 from .vim import VimDataTable
 
+PAGE_KEYS = Binding.Group("key.pages")  # the footer: "n p 翻页"
+
 
 class PagedTable(TranslatedBindings, Vertical):
     BINDINGS = [
-        Binding("n", "next_page", "key.next_page", id="paged.next"),
-        Binding("p", "previous_page", "key.previous_page", id="paged.previous"),
+        Binding(
+            "n",
+            "next_page",
+            "key.next_page",
+            tooltip="key.next_page",
+            id="paged.next",
+            group=PAGE_KEYS,
+        ),
+        Binding(
+            "p",
+            "previous_page",
+            "key.previous_page",
+            tooltip="key.previous_page",
+            id="paged.previous",
+            group=PAGE_KEYS,
+        ),
         Binding("less_than_sign", "first_page", "key.first_page", show=False, id="paged.first"),
         Binding("greater_than_sign", "last_page", "key.last_page", show=False, id="paged.last"),
     ]
@@ -29,9 +45,19 @@ class PagedTable(TranslatedBindings, Vertical):
             super().__init__()
             self.table, self.offset = table, offset
 
-    def __init__(self, columns: list[str], page_size: int = 200, **kwargs) -> None:
+    SCROLLBAR = 2  # the vertical scrollbar's cells, taken from the table's width
+
+    def __init__(
+        self,
+        columns: list[str],
+        page_size: int = 200,
+        fit: tuple[int, dict[int, int]] | None = None,
+        **kwargs,
+    ) -> None:
+        """``fit``: (the column of long text, {column: its most cells}): rows are cut to
+        the table's width, so every column stays in view (``services.presentation.fit_cells``)."""
         super().__init__(**kwargs)
-        self.columns, self.page_size = columns, page_size
+        self.columns, self.page_size, self.fit = columns, page_size, fit
         self.page_offset, self.total = 0, 0
 
     def compose(self) -> ComposeResult:
@@ -56,6 +82,11 @@ class PagedTable(TranslatedBindings, Vertical):
         """One page of rows; ``keys`` names each row (to find it again, or update it)."""
         self.page_offset, self.total = offset, total
         table = self.query_one(VimDataTable)
+        if self.fit is not None:
+            from ..services.presentation import fit_cells
+
+            width = (self.size.width or self.app.size.width) - self.SCROLLBAR
+            rows = fit_cells([list(row) for row in rows], self.columns, width, *self.fit)
         table.clear()
         for index, row in enumerate(rows):
             table.add_row(*row, key=keys[index] if keys else None)

@@ -33,6 +33,29 @@ class VimDataTable(TranslatedBindings, DataTable):
     def add_row(self, *cells, **kwargs):
         return super().add_row(*(literal(cell) for cell in cells), **kwargs)
 
+    def _column_edges(self) -> list[int]:
+        edges, x = [], 0
+        for column in self.ordered_columns:
+            edges.append(x)
+            x += column.get_render_width(self)
+        return edges
+
+    def action_cursor_right(self) -> None:
+        """With a row cursor, `l` brings the next column to the left edge: a column a
+        press, not a cell."""
+        if self.cursor_type != "row":
+            return super().action_cursor_right()
+        later = [edge for edge in self._column_edges() if edge > self.scroll_x]
+        self.scroll_to(
+            x=min(later[0], self.max_scroll_x) if later else self.max_scroll_x, animate=False
+        )
+
+    def action_cursor_left(self) -> None:
+        if self.cursor_type != "row":
+            return super().action_cursor_left()
+        earlier = [edge for edge in self._column_edges() if edge < self.scroll_x]
+        self.scroll_to(x=earlier[-1] if earlier else 0, animate=False)
+
     def add_rows(self, rows):
         return super().add_rows([literal(cell) for cell in row] for row in rows)
 

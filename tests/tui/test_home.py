@@ -117,3 +117,39 @@ def test_demo_without_a_terminal_says_to_use_ssh_t(cli):
 
     assert result.code == 1
     assert "ssh -t" in result.err
+
+
+async def test_the_filter_puts_the_cursor_on_a_match_not_on_its_department(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#unit-tree").focus()
+        await pilot.press("slash", "w", "h", "g")
+        await settle(pilot)
+        labels = tree_labels(app.screen.query_one("#unit-tree"))
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        opened = app.screen
+
+    assert labels == ["县总工会（总工会）", "县工人文化宫（文化宫）"], "the department for context"
+    assert isinstance(opened, UnitScreen)
+    assert opened.figures.info.name == "县工人文化宫"
+
+
+async def test_a_filter_that_matches_nothing_says_so(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#unit-tree").focus()
+        await pilot.press("slash", "q", "q", "q")
+        await settle(pilot)
+        note = app.screen.query_one("#unit-filter-empty", Static)
+        shown, text = note.display, str(note.render())
+        await pilot.press("backspace", "backspace", "backspace")
+        await settle(pilot)
+        hidden = not note.display
+
+    assert shown and "qqq" in text
+    assert hidden, "the note goes with the filter"

@@ -109,3 +109,21 @@ async def _ledger_extend_form(pilot) -> None:
 
 def test_ledger_step_form(lang, demo_db, snap_compare):
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_ledger_extend_form)
+
+
+def test_unit_log(lang, demo_db, snap_compare):
+    """The log's columns (次数, 时长 included) and the footer's page keys at 80×24."""
+    assert snap_compare(
+        _app(demo_db),
+        terminal_size=SIZE,
+        run_before=_open_bureau(demo_db, *["right_square_bracket"] * 3),
+    )
+
+
+def test_unit_duties_chart(lang, demo_db, snap_compare):
+    """A chart in focus adds its key to the footer; never-executed duties have a heading."""
+    assert snap_compare(
+        _app(demo_db),
+        terminal_size=SIZE,
+        run_before=_open_bureau(demo_db, "right_square_bracket", "right_square_bracket", "tab"),
+    )
