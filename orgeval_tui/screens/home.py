@@ -70,8 +70,10 @@ class HomeScreen(TranslatedBindings, Screen):
     def on_home_screen_loaded(self, message: Loaded) -> None:
         title = self.query_one("#progress-title", Static)
         evaluation = message.evaluation
+        span = evaluation.span if evaluation else None
+        period = f"  {t('tui.home.log_period', period=span.label)}" if span else ""
         title.update(
-            Text(f"{t('tui.home.progress')}  {evaluation.name}")
+            Text(f"{t('tui.home.progress')}  {evaluation.name}{period}")
             if evaluation
             else t("tui.home.no_evaluation")
         )
@@ -89,7 +91,7 @@ class HomeScreen(TranslatedBindings, Screen):
                 _mark(row.office_scores),
                 _mark(row.problems_open),
                 _mark(row.problems_overdue),
-                _mark(row.problems_closed),
+                _mark(row.problems_concluded),
                 key=str(row.unit_id),
             )
         table.loading = False

@@ -123,14 +123,14 @@ class UnitScreen(TranslatedBindings, Screen):
         for pane in self.query(TabPane):
             pane.loading = False
         self.query_one("#overview-table", FigureTable).focus()
-        if figures.duties:
+        if figures.duties and figures.log_span is not None:
             self.load_log_page(0)
 
     @db_worker(group="unit-log")
     def load_log_page(self, offset: int) -> None:
         from ..services.worklog import log_page
 
-        period = self.figures.duties[0][0]
+        period = self.figures.log_span
         page = log_page(self.app.database, self.unit_id, period.start, period.end, offset)
         self.post_message(self.LogPage(page))
 
@@ -153,7 +153,8 @@ class UnitScreen(TranslatedBindings, Screen):
             )
             for line in page.lines
         ]
-        self.query_one("#log-table", PagedTable).show_page(page.offset, page.total, rows)
+        note = t("tui.log.period", period=self.figures.log_span.label)
+        self.query_one("#log-table", PagedTable).show_page(page.offset, page.total, rows, note=note)
 
     def on_paged_table_page_wanted(self, message: PagedTable.PageWanted) -> None:
         self.load_log_page(message.offset)

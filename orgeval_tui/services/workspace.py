@@ -118,6 +118,7 @@ class UnitFigures:
     staff_survey: object | None  # StaffSurveyFigures
     problems: tuple[ProblemRow, ...]
     self_evaluation: object | None = None  # analytics.rubric.SelfEvaluation; None: no rubric
+    log_span: Period | None = None  # the stretch of the work log shown: the evaluation's span
 
 
 def _has(session, model, *where) -> bool:
@@ -209,4 +210,5 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
         staff_survey,
         problems,
         self_scores,
+        evaluation.span if evaluation else None,
     )

@@ -38,7 +38,14 @@ def test_the_half_up_cases_are_real_float_traps():
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(39.75, "39.8"), (52.0, "52.0"), (52, "52.0"), (0.15, "0.2"), (39.74, "39.7"), (None, "no data")],
+    [
+        (39.75, "39.8"),
+        (52.0, "52.0"),
+        (52, "52.0"),
+        (0.15, "0.2"),
+        (39.74, "39.7"),
+        (None, "no data"),
+    ],
 )
 def test_one_decimal(value, shown):
     assert one_decimal(value) == shown

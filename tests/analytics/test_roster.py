@@ -271,8 +271,7 @@ def test_leadership_heavy_over_the_known_ranks_says_so():
     assert [(f.id, f.evidence) for f in figures.flags if f.id == "leadership_heavy"] == [
         (
             "leadership_heavy",
-            "4 of the 4 of 5 with a known rank at deputy-section level or above "
-            "(100.00% ≥ 80.00%)",
+            "4 of the 4 of 5 with a known rank at deputy-section level or above (100.00% ≥ 80.00%)",
         )
     ]
 
