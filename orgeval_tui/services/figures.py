@@ -12,6 +12,7 @@ from sqlalchemy import distinct, func, select
 
 from ..analytics.cases import CaseRow, case_figures
 from ..analytics.duties import CatalogueDuty, DutyLogSummary, duty_figures
+from ..analytics.duty_log import month_key
 from ..analytics.roster import Person, Quotas, roster_figures
 from ..analytics.surveys import PeerResponse, StaffResponse, peer_figures, staff_survey_figures
 from ..domain.clock import office_today, office_tz
@@ -74,63 +75,72 @@ def roster_for_unit(db: Database, unit: str, as_of: date | None = None):
 
 
 def duty_summary(session, unit_id: int, start: date, end: date) -> DutyLogSummary:
+    """The work log of P reduced in two grouped reads, both answered from the covering
+    index on (unit, day, section, person, duty, times, hours) without touching the table:
+    per duty, and per (day, section, person), from which the sections, days, months and
+    persons follow in Python over a few thousand rows."""
     in_period = (
         WorkLogEntry.unit_id == unit_id,
         WorkLogEntry.day >= start,
         WorkLogEntry.day <= end,
     )
+    by_duty = (
+        select(
+            WorkLogEntry.duty_id,
+            func.count().label("entries"),
+            func.sum(WorkLogEntry.times).label("times"),
+            func.sum(WorkLogEntry.hours).label("hours"),
+        )
+        .where(*in_period)
+        .group_by(WorkLogEntry.duty_id)
+        .subquery()
+    )
     per_duty = {
         code: (entries, times, hours)
         for code, entries, times, hours in session.execute(
-            select(
-                Duty.code,
-                func.count(),
-                func.sum(WorkLogEntry.times),
-                func.sum(WorkLogEntry.hours),
+            select(Duty.code, by_duty.c.entries, by_duty.c.times, by_duty.c.hours).join(
+                Duty, Duty.id == by_duty.c.duty_id
             )
-            .join(Duty, Duty.id == WorkLogEntry.duty_id)
-            .where(*in_period)
-            .group_by(Duty.code)
         )
     }
-    per_section = {
-        section: (entries, hours, persons)
-        for section, entries, hours, persons in session.execute(
-            select(
-                Section.name,
-                func.count(),
-                func.sum(WorkLogEntry.hours),
-                func.count(distinct(WorkLogEntry.person)),
-            )
-            .outerjoin(Section, Section.id == WorkLogEntry.section_id)
-            .where(*in_period)
-            .group_by(Section.name)
-        )
-    }
-    persons_by_day, per_month = {}, defaultdict(lambda: [0, []])
-    for day, entries, hours, persons in session.execute(
+    by_day_section_person = (
         select(
             WorkLogEntry.day,
+            WorkLogEntry.section_id,
+            WorkLogEntry.person,
             func.count(),
             func.sum(WorkLogEntry.hours),
-            func.count(distinct(WorkLogEntry.person)),
         )
         .where(*in_period)
-        .group_by(WorkLogEntry.day)
-    ):
-        persons_by_day[day] = persons
-        month = per_month[f"{day:%Y-%m}"]
+        .group_by(WorkLogEntry.day, WorkLogEntry.section_id, WorkLogEntry.person)
+    )
+    # Core, not the ORM's result machinery: thousands of plain rows.
+    rows = session.connection().execute(by_day_section_person).all()
+    section_ids = {row[1] for row in rows} - {None}
+    section_names = dict(
+        session.execute(select(Section.id, Section.name).where(Section.id.in_(section_ids))).all()
+    )
+    sections = defaultdict(lambda: [0, [], set()])
+    months = defaultdict(lambda: [0, []])
+    day_persons = defaultdict(set)
+    for day, section_id, person, entries, hours in rows:
+        section = sections[section_names.get(section_id)]
+        section[0] += entries
+        section[1].append(hours)
+        section[2].add(person)
+        month = months[month_key(day)]
         month[0] += entries
         month[1].append(hours)
-    log_persons = session.scalar(
-        select(func.count(distinct(WorkLogEntry.person))).where(*in_period)
-    )
+        day_persons[day].add(person)
     return DutyLogSummary(
         per_duty=per_duty,
-        per_section=per_section,
-        per_month={m: (e, math.fsum(h)) for m, (e, h) in sorted(per_month.items())},
-        persons_by_day=persons_by_day,
-        log_persons=log_persons,
+        per_section={
+            name: (entries, math.fsum(hours), len(persons))
+            for name, (entries, hours, persons) in sections.items()
+        },
+        per_month={m: (e, math.fsum(h)) for m, (e, h) in sorted(months.items())},
+        persons_by_day={day: len(persons) for day, persons in day_persons.items()},
+        log_persons=len(set().union(*day_persons.values())),
     )
 
 
