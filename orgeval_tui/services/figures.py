@@ -124,26 +124,30 @@ def duty_summary(session, unit_id: int, start: date, end: date) -> DutyLogSummar
         session.execute(select(Section.id, Section.name).where(Section.id.in_(section_ids))).all()
     )
     sections = defaultdict(lambda: [0, [], set()])
-    months = defaultdict(lambda: [0, []])
-    day_persons = defaultdict(set)
+    days = defaultdict(lambda: [0, [], set()])
     for day, section_id, person, entries, hours in rows:
-        section = sections[section_names.get(section_id)]
+        section = sections[section_id]
         section[0] += entries
         section[1].append(hours)
         section[2].add(person)
+        on_day = days[day]
+        on_day[0] += entries
+        on_day[1].append(hours)
+        on_day[2].add(person)
+    months = defaultdict(lambda: [0, []])
+    for day, (entries, hours, _) in days.items():
         month = months[month_key(day)]
         month[0] += entries
-        month[1].append(hours)
-        day_persons[day].add(person)
+        month[1].extend(hours)
     return DutyLogSummary(
         per_duty=per_duty,
         per_section={
-            name: (entries, math.fsum(hours), len(persons))
-            for name, (entries, hours, persons) in sections.items()
+            section_names.get(section_id): (entries, math.fsum(hours), len(persons))
+            for section_id, (entries, hours, persons) in sections.items()
         },
         per_month={m: (e, math.fsum(h)) for m, (e, h) in sorted(months.items())},
-        persons_by_day={day: len(persons) for day, persons in day_persons.items()},
-        log_persons=len(set().union(*day_persons.values())),
+        persons_by_day={day: len(persons) for day, (_, _, persons) in days.items()},
+        log_persons=len(set().union(*(persons for _, _, persons in days.values()))),
     )
 
 
