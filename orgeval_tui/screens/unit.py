@@ -99,8 +99,10 @@ class UnitScreen(TranslatedBindings, Screen):
     def on_mount(self) -> None:
         problems = self.query_one("#problems-table", VimDataTable)
         problems.add_columns(*t("tui.problems.headers").split("|"))
-        for pane in self.query(TabPane):
-            pane.loading = True
+        # Only the pane in view shows it is loading (and the next one viewed before the
+        # figures come): each indicator animates, and seven of them take turns on the
+        # interpreter with the worker computing the figures.
+        self.query_one(TabPane).loading = True
         self.load()
 
     @db_worker(group="unit")
@@ -340,7 +342,9 @@ class UnitScreen(TranslatedBindings, Screen):
         tabs.active = TABS[(index + step) % len(TABS)]
         self.call_after_refresh(self._focus_active_pane)
 
-    def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if self.figures is None:
+            event.pane.loading = True
         self.call_after_refresh(self._focus_active_pane)
 
     def _focus_active_pane(self) -> None:

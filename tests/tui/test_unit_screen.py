@@ -281,3 +281,38 @@ async def test_the_evaluations_tab_shows_the_units_self_evaluation(demo_db):
     assert "互评得分" in rows
     bureau = next(row for row in progress if row[0] == "县工信局")
     assert bureau[4] == "2"  # the home screen's "self" column counts the scores
+
+
+async def test_the_pane_in_view_says_it_is_loading_until_the_figures_come(demo_db, monkeypatch):
+    import threading
+
+    from orgeval_tui.services import workspace
+
+    release = threading.Event()
+    compute = workspace.unit_figures
+
+    def held_back(*args, **kwargs):
+        release.wait(10)
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(workspace, "unit_figures", held_back)
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        panes = {pane.id: pane for pane in app.screen.query("TabPane")}
+        first = {name for name, pane in panes.items() if pane.loading}
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        second = {name for name, pane in panes.items() if pane.loading}
+        release.set()
+        await settle(pilot)
+        after = {name for name, pane in panes.items() if pane.loading}
+
+    assert first == {"overview"}, "only the pane in view animates a loading indicator"
+    assert second == {"overview", "roster"}, "the next pane viewed says so too"
+    assert after == set()
