@@ -129,12 +129,14 @@ def duty_figures(
     working_days = set(workdays)
     # Weekend and holiday entries add hours, but a day off cannot be "filled".
     filled = sum(summary.persons_by_day.get(day, 0) for day in working_days)
-    capacity = persons * len(working_days)
+    # No work log in P is not a log of nothing done: the figures resting on it are
+    # unknown (无数据), not 0 (DOMAIN.md).
+    capacity = persons * len(working_days) if entries else None
     duties_executed = sum(code in executed for code in by_code)
     return DutyFigures(
         duties_defined=len(by_code),
         duties_executed=duties_executed,
-        execution_rate=ratio(duties_executed, len(by_code)),
+        execution_rate=ratio(duties_executed, len(by_code)) if entries else None,
         never_executed=tuple(
             DutyRef(d.code, d.name, d.section) for d in catalogue if d.code not in executed
         ),
@@ -152,12 +154,14 @@ def duty_figures(
         log_persons=summary.log_persons,
         person_workdays_filled=filled,
         fill_rate=ratio(filled, capacity),
-        workload_ratio=ratio(hours, capacity * HOURS_PER_WORKDAY),
+        workload_ratio=ratio(hours, capacity and capacity * HOURS_PER_WORKDAY),
         per_section=_per_section(catalogue, summary),
         per_month=tuple(
             MonthLoad(month, n, float(h)) for month, (n, h) in sorted(summary.per_month.items())
         ),
-        notes=_notes(workdays_assumed, persons, persons_source, summary.log_persons, unknown_codes),
+        notes=_notes(
+            workdays_assumed, persons, persons_source, summary.log_persons, unknown_codes, entries
+        ),
     )
 
 
@@ -240,8 +244,11 @@ def _notes(
     persons_source: str,
     log_persons: int,
     unknown_codes: tuple[str, ...],
+    entries: int,
 ) -> tuple[str, ...]:
     notes = []
+    if not entries:
+        notes.append(t("analytics.duties.note.no_log"))
     if workdays_assumed:
         notes.append(t("analytics.duties.note.workdays_assumed"))
     if persons_source == "log":

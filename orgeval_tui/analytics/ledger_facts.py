@@ -20,6 +20,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 OPEN_STATUSES = ("identified", "fed_back", "rectifying")
+# Concluded: struck off or withdrawn. Every other problem is unconcluded, a reported one
+# too (its look-back is still to come): the two together count every problem once.
+CONCLUDED_STATUSES = ("closed", "withdrawn")
+UNCONCLUDED_STATUSES = (*OPEN_STATUSES, "reported")
 DUE_SOON_DAYS = (10, 20)
 
 

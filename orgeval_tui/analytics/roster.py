@@ -74,10 +74,12 @@ class SectionHeadcount(NamedTuple):
 
 @dataclass(frozen=True)
 class RosterFigures(JsonFigures):
-    """Shares are fractions of ``headcount``; a person whose education or rank is
-    unknown counts as not at any level (so unknowns lower a share, never inflate it,
-    and the ``unknown`` counts say how many there were). Shares are None for an
-    empty roster; ``avg_age`` is None when nobody has a birth date."""
+    """``female_share`` is a fraction of ``headcount``. A share over a ladder (education,
+    rank) is a fraction of the people whose rung is known: an unknown rung is neither
+    above nor below, so it stands beside the share (``education_unknown``,
+    ``rank_unknown``) and the share is None when nobody's rung is known (DOMAIN.md).
+    Shares are None for an empty roster; ``avg_age`` is None when nobody has a birth
+    date."""
 
     as_of: date
     headcount: int
@@ -92,9 +94,11 @@ class RosterFigures(JsonFigures):
     college_or_above_share: float | None
     bachelor_or_above: int
     bachelor_or_above_share: float | None
+    education_unknown: int
     rank: dict[str, int]  # ladder keys, high to low, + "unknown"
     section_level_or_above: int
     section_level_or_above_share: float | None
+    rank_unknown: int
     quota_total: int | None
     quota_usage: float | None
     vacancies: int | None  # negative = over quota
@@ -114,6 +118,8 @@ def roster_figures(
     college = _at_or_above(people, "education_level", ladders.JUNIOR_COLLEGE)
     bachelor = _at_or_above(people, "education_level", ladders.BACHELOR)
     section_level = _at_or_above(people, "rank_level", ladders.DEPUTY_SECTION)
+    education_known = headcount - education[UNKNOWN]
+    rank_known = headcount - rank[UNKNOWN]
     quota_total = quotas.total if quotas is not None else None
     vacancies = quota_total - headcount if quota_total is not None else None
     return RosterFigures(
@@ -127,12 +133,14 @@ def roster_figures(
         age_bands=bands,
         education=education,
         college_or_above=college,
-        college_or_above_share=ratio(college, headcount),
+        college_or_above_share=ratio(college, education_known),
         bachelor_or_above=bachelor,
-        bachelor_or_above_share=ratio(bachelor, headcount),
+        bachelor_or_above_share=ratio(bachelor, education_known),
+        education_unknown=education[UNKNOWN],
         rank=rank,
         section_level_or_above=section_level,
-        section_level_or_above_share=ratio(section_level, headcount),
+        section_level_or_above_share=ratio(section_level, rank_known),
+        rank_unknown=rank[UNKNOWN],
         quota_total=quota_total,
         quota_usage=ratio(headcount, quota_total),
         vacancies=vacancies,
@@ -141,7 +149,7 @@ def roster_figures(
             flag
             for flag in (
                 _ageing(ages, headcount),
-                _leadership_heavy(section_level, headcount),
+                _leadership_heavy(section_level, rank_known, headcount),
                 _over_quota(headcount, quota_total),
             )
             if flag is not None
@@ -208,14 +216,17 @@ def _ageing(ages: list[int], headcount: int) -> Flag | None:
     return Flag("ageing", t("analytics.flag.separator").join(reasons))
 
 
-def _leadership_heavy(section_level: int, headcount: int) -> Flag | None:
-    if not headcount or section_level < LEADERSHIP_HEAVY_SHARE * headcount:
+def _leadership_heavy(section_level: int, known: int, headcount: int) -> Flag | None:
+    if not known or section_level < LEADERSHIP_HEAVY_SHARE * known:
         return None
     evidence = t(
-        "analytics.flag.leadership_heavy.evidence",
+        "analytics.flag.leadership_heavy.evidence"
+        if known == headcount
+        else "analytics.flag.leadership_heavy.evidence_known",
         count=section_level,
+        known=known,
         headcount=headcount,
-        share=percent(ratio(section_level, headcount)),
+        share=percent(ratio(section_level, known)),
         threshold=percent(LEADERSHIP_HEAVY_SHARE),
     )
     return Flag("leadership_heavy", evidence)

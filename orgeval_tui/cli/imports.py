@@ -41,6 +41,22 @@ def _report_import(summary, as_json: bool) -> None:
     )
     if summary.skipped:
         typer.echo(t("intake.skipped", skipped=summary.skipped))
+    _report_columns(summary)
+
+
+def _report_columns(summary) -> None:
+    """Which columns were read and which were not, sheet by sheet: a column the import
+    does not know (or a second one for the same field) is said, not dropped silently."""
+    separator = t("ingest.separator")
+    for use in summary.columns:
+        typer.echo(
+            t(
+                "intake.columns",
+                sheet=use.sheet,
+                used=separator.join(use.used) or t("intake.columns_none"),
+                ignored=separator.join(use.ignored) or t("intake.columns_none"),
+            )
+        )
 
 
 @import_app.command("roster")
@@ -130,3 +146,4 @@ def import_ledger(
             unchanged=summary.details["unchanged"],
         )
     )
+    _report_columns(summary)

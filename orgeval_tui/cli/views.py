@@ -47,7 +47,7 @@ def figures_table(kind: str, unit: str, figures, context: dict, console=None) ->
             elif value:
                 table.add_row(_label(key), "、".join(str(v) for v in value))
             continue
-        table.add_row(_label(key), figure_value(key, value))
+        table.add_row(_label(key), figure_value(key, value, document))
     console.print(table)
     for key, rows in lists:
         console.print()

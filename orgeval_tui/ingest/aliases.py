@@ -6,14 +6,31 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# The first name of each field is the one messages use when a column is missing.
+# The first name of each field is the one messages use when a column is missing; when
+# two columns of a sheet name one field, the one whose name comes first here is read
+# (职级 before 职务 when a roster has both) and the other is reported as ignored.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("姓名",),
     "gender": ("性别",),
     "birth_date": ("出生日期", "出生年月", "出生年月日"),
     "id_number": ("身份证号", "身份证号码", "公民身份号码", "公民身份证号码"),
     "education": ("学历", "最高学历", "文化程度"),
-    "rank": ("职级", "现职级", "职务职级"),
+    "rank": (
+        "职级",
+        "现职级",
+        "职务职级",
+        "职务/职级",
+        "职务（职级）",
+        "职级（职务）",
+        "职务级别",
+        "职级/职务",
+        "现任职务职级",
+        "岗位等级",
+        "岗位级别",
+        "职务",
+        "现任职务",
+        "现职务",
+    ),
     "establishment_kind": ("编制类型", "编制性质", "用工性质"),
     "section": ("科室", "所在科室", "内设机构", "所属科室"),
     "duty_code": ("职责编号",),
@@ -86,15 +103,22 @@ def _lookup_key(text: str) -> str:
     return normalise_header(text).casefold()
 
 
-_FIELD_BY_HEADER: dict[str, str] = {}
+_FIELD_BY_HEADER: dict[str, tuple[str, int]] = {}
 for _field, _names in (*FIELD_ALIASES.items(), *LEDGER_ALIASES.items()):
-    for _name in _names:
-        _FIELD_BY_HEADER.setdefault(_lookup_key(_name), _field)
+    for _preference, _name in enumerate(_names):
+        _FIELD_BY_HEADER.setdefault(_lookup_key(_name), (_field, _preference))
 
 
 @lru_cache(maxsize=4096)
 def field_for_header(text: str) -> str | None:
-    return _FIELD_BY_HEADER.get(_lookup_key(text))
+    found = _FIELD_BY_HEADER.get(_lookup_key(text))
+    return found[0] if found is not None else None
+
+
+def header_preference(text: str) -> int:
+    """Where ``text`` stands among its field's names: 0 for the first (the most exact)."""
+    found = _FIELD_BY_HEADER.get(_lookup_key(text))
+    return found[1] if found is not None else len(_FIELD_BY_HEADER)
 
 
 def display_name(field_id: str) -> str:

@@ -9,7 +9,13 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..i18n import t
-from .aliases import display_name, field_for_header, item_for_header, normalise_header
+from .aliases import (
+    display_name,
+    field_for_header,
+    header_preference,
+    item_for_header,
+    normalise_header,
+)
 from .errors import IngestError, RowProblem
 from .sheet import Sheet
 
@@ -43,6 +49,14 @@ class Table:
     skipped_blank: int
     skipped_totals: int
     item_headers: dict[int, str] = field(default_factory=dict)  # item → header as written
+    # Headers of the header row that were not read (unknown, not wanted, or a second
+    # column for a field already read), as written, left to right.
+    ignored: tuple[str, ...] = ()
+
+    @property
+    def used(self) -> tuple[str, ...]:
+        """The headers read, as written: the fields' columns, then the items'."""
+        return (*self.headers.values(), *self.item_headers.values())
 
     def problem(
         self, row: SourceRow | int | None, field_id: str | None, message: str
@@ -84,6 +98,7 @@ def find_table(
             skipped_blank=blank,
             skipped_totals=totals,
             item_headers={n: _one_line(row[c]) for n, (c, _) in item_columns.items()},
+            ignored=_ignored(row, {*columns.values(), *(c for c, _ in item_columns.values())}),
         )
     return None
 
@@ -126,15 +141,28 @@ def _one_line(value: object) -> str:
 
 
 def _field_columns(row: list[object], wanted: set[str]) -> dict[str, int]:
+    """Field → column; of two columns naming one field, the more exact name wins."""
     columns: dict[str, int] = {}
+    preferences: dict[str, int] = {}
     for col, value in enumerate(row):
         text = _header_text(value)
         if text is None:
             continue
         name = field_for_header(text)
-        if name in wanted and name not in columns:
-            columns[name] = col
-    return columns
+        if name not in wanted:
+            continue
+        preference = header_preference(text)
+        if name not in columns or preference < preferences[name]:
+            columns[name], preferences[name] = col, preference
+    return dict(sorted(columns.items(), key=lambda item: item[1]))
+
+
+def _ignored(row: list[object], used: set[int]) -> tuple[str, ...]:
+    return tuple(
+        _one_line(value)
+        for col, value in enumerate(row)
+        if col not in used and _header_text(value) is not None
+    )
 
 
 def _item_columns(row: list[object], fields: dict[str, int]) -> dict[int, tuple[int, float | None]]:

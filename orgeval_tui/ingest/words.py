@@ -26,7 +26,43 @@ _RANKS = {
     ladders.SECTION_CHIEF: "正科级 正科 乡科级正职 一级主任科员 二级主任科员",
     ladders.DEPUTY_SECTION: "副科级 副科 乡科级副职 三级主任科员 四级主任科员",
     ladders.CLERK: "一级科员 二级科员 科员 办事员 试用期人员",
+    ladders.PROFESSIONAL: "专业技术岗位 专业技术岗 专技岗位 专技岗 专业技术 专技 专业技术人员 "
+    "正高级 正高 副高级 副高 中级 初级 员级 助理级",
+    ladders.WORKER: "工勤技能岗 工勤技能岗位 工勤技能 工勤岗位 工勤岗 工勤 工勤人员 "
+    "高级技师 技师 高级工 中级工 初级工 技术工 普通工 普工",
 }
+_CHINESE_ORDINALS = "一二三四五六七八九十"
+# 管理岗位N级 (a public institution's management post) by N, onto the rank ladder.
+_MANAGEMENT_GRADES = {5: ladders.COUNTY_LEVEL, 6: ladders.COUNTY_LEVEL,
+                      7: ladders.SECTION_CHIEF, 8: ladders.DEPUTY_SECTION,
+                      9: ladders.CLERK, 10: ladders.CLERK}  # fmt: skip
+
+
+def _numbered(grade: int) -> tuple[str, str]:
+    """A grade as offices write it: 七 and 7; 十二 and 12."""
+    tens, ones = divmod(grade, 10)
+    chinese = ("十" if tens else "") + (_CHINESE_ORDINALS[ones - 1] if ones else "")
+    return chinese, str(grade)
+
+
+def _graded_words() -> dict[str, int]:
+    """Grades written with a number: 管理岗位七级, 七级职员, 专业技术十级, 技术工3级."""
+    words: dict[str, int] = {}
+    for grade in range(1, 14):
+        for number in _numbered(grade):
+            management = _MANAGEMENT_GRADES.get(grade)
+            if management is not None:
+                words[f"{number}级职员"] = management
+                for prefix in ("管理岗位", "管理岗", "管理"):
+                    words[f"{prefix}{number}级"] = words[f"{prefix}{number}级职员"] = management
+            for prefix in ("专业技术岗位", "专业技术", "专技岗位", "专技"):
+                words[f"{prefix}{number}级"] = ladders.PROFESSIONAL
+            if grade <= 5:
+                for prefix in ("技术工", "工勤技能岗位", "工勤技能岗", "工勤技能"):
+                    words[f"{prefix}{number}级"] = ladders.WORKER
+    return words
+
+
 _CATEGORIES = {
     "business": "业务工作 业务 业务类",
     "general": "综合事务 综合 综合类 综合工作",
@@ -39,7 +75,9 @@ _RATINGS = {
 }
 # What an unknown rank's message suggests: the ladder's words, not every variant.
 _RANKS_SHOWN = ("正处级", "副处级", "一级至四级调研员", "正科级", "副科级",
-                "一级至四级主任科员", "一级科员", "二级科员", "科员", "办事员")  # fmt: skip
+                "一级至四级主任科员", "一级科员", "二级科员", "科员", "办事员",
+                "管理岗位五级至十级", "专业技术岗位（正高、副高、中级、初级）",
+                "工勤技能岗（技术工一级至五级、普通工）")  # fmt: skip
 # Words that mean the citizen gave no rating.
 _NO_RATING = {"未评价", "无", "未回访", "无法联系"}
 
@@ -49,12 +87,15 @@ def _by_word(table: dict) -> dict[str, object]:
 
 
 _EDUCATION_WORDS = _by_word(_EDUCATION)
-_RANK_WORDS = _by_word(_RANKS)
+_RANK_WORDS = _by_word(_RANKS) | _graded_words()
 _CATEGORY_WORDS = _by_word(_CATEGORIES)
 _RATING_WORDS = _by_word(_RATINGS)
 
 # 本科（在职）, 研究生(硕士), 【正科】: what is in brackets qualifies, it does not decide.
 _BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】|〔.*?〕")
+_BRACKET_CONTENTS = re.compile(r"\((.*?)\)|\[(.*?)\]|【(.*?)】|〔(.*?)〕")
+# A compound value names a post and its rank: 局长（正科级）, 副局长/副科, 党组书记、局长、正科级.
+_PARTS = re.compile(r"[/、,;|\\]+")
 _EDUCATION_AFFIXES = re.compile(r"^(?:全日制|在职教育)|(?:学历|毕业)$")
 
 
@@ -98,11 +139,27 @@ def _education(value: str) -> int | None:
 def parse_rank(value: object) -> int:
     level = _RANK_WORDS.get(value) if value.__class__ is str else None
     if level is None:
-        level = _RANK_WORDS.get(_word(_present(value)))
+        level = _rank(_present(value))
         if level is None:
             accepted = t("ingest.separator").join(_RANKS_SHOWN)
             raise ValueError(t("ingest.value.not_rank", value=shown(value), accepted=accepted))
     return level
+
+
+@lru_cache(maxsize=1024)
+def _rank(value: str) -> int | None:
+    """The rank a value names: the whole value (less what is in brackets), else the rank
+    in its brackets (局长（正科级）), else the one part of it that is a rank (局长/正科级)."""
+    level = _RANK_WORDS.get(_word(value))
+    if level is not None:
+        return level
+    text = "".join(unicodedata.normalize("NFKC", value).split())
+    inner = [part for groups in _BRACKET_CONTENTS.findall(text) for part in groups if part]
+    outer = _PARTS.split(_BRACKETED.sub("", text))
+    levels = {_RANK_WORDS.get(part) for part in (*inner, *outer) for part in _PARTS.split(part)}
+    levels.discard(None)
+    # Two different ranks in one value (副科级/正科级) decide nothing.
+    return levels.pop() if len(levels) == 1 else None
 
 
 def parse_category(value: object) -> str:

@@ -26,7 +26,18 @@ class Duty(SQLModel, table=True):
 class WorkLogEntry(SQLModel, table=True):
     __tablename__ = "work_log_entry"
     __table_args__ = (
-        Index("ix_work_log_entry_unit_day", "unit_id", "day"),
+        # Covering: a period's log is read (grouped by day, section and person, or by
+        # duty) from the index alone, never from the table's rows.
+        Index(
+            "ix_work_log_entry_unit_day",
+            "unit_id",
+            "day",
+            "section_id",
+            "person",
+            "duty_id",
+            "times",
+            "hours",
+        ),
         CheckConstraint("times >= 0 AND hours >= 0", name="amounts_not_negative"),
     )
 

@@ -66,8 +66,10 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
         self.shown_marker = message.marker
         title = self.query_one("#progress-title", Static)
         evaluation = message.evaluation
+        span = evaluation.span if evaluation else None
+        period = f"  {t('tui.home.log_period', period=span.label)}" if span else ""
         title.update(
-            Text(f"{t('tui.home.progress')}  {evaluation.name}")
+            Text(f"{t('tui.home.progress')}  {evaluation.name}{period}")
             if evaluation
             else t("tui.home.no_evaluation")
         )
@@ -86,7 +88,7 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
                 _mark(row.office_scores),
                 _mark(row.problems_open),
                 _mark(row.problems_overdue),
-                _mark(row.problems_closed),
+                _mark(row.problems_concluded),
                 key=str(row.unit_id),
             )
         table.loading = False

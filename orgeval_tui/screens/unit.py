@@ -100,8 +100,10 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
     def on_mount(self) -> None:
         problems = self.query_one("#problems-table", VimDataTable)
         problems.add_columns(*t("tui.problems.headers").split("|"))
-        for pane in self.query(TabPane):
-            pane.loading = True
+        # Only the pane in view shows it is loading (and the next one viewed before the
+        # figures come): each indicator animates, and seven of them take turns on the
+        # interpreter with the worker computing the figures.
+        self.query_one(TabPane).loading = True
         self.load()
 
     @db_worker(group="unit")
@@ -132,14 +134,14 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
             for pane in self.query(TabPane):
                 pane.loading = False
             self.query_one("#overview-table", FigureTable).focus()
-        if figures.duties:
+        if figures.duties and figures.log_span is not None:
             self.load_log_page(self.query_one("#log-table", PagedTable).page_offset)
 
     @db_worker(group="unit-log")
     def load_log_page(self, offset: int) -> None:
         from ..services.worklog import log_page
 
-        period = self.figures.duties[0][0]
+        period = self.figures.log_span
         page = log_page(self.app.database, self.unit_id, period.start, period.end, offset)
         self.post_message(self.LogPage(page))
 
@@ -162,7 +164,8 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
             )
             for line in page.lines
         ]
-        self.query_one("#log-table", PagedTable).show_page(page.offset, page.total, rows)
+        note = t("tui.log.period", period=self.figures.log_span.label)
+        self.query_one("#log-table", PagedTable).show_page(page.offset, page.total, rows, note=note)
 
     def on_paged_table_page_wanted(self, message: PagedTable.PageWanted) -> None:
         self.load_log_page(message.offset)
@@ -195,7 +198,9 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
         tabs.active = TABS[(index + step) % len(TABS)]
         self.call_after_refresh(self._focus_active_pane)
 
-    def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if self.figures is None:
+            event.pane.loading = True
         self.call_after_refresh(self._focus_active_pane)
 
     def _focus_active_pane(self) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from ..analytics.ages import AGE_BANDS
 from ..analytics.display import one_decimal, percent, two_decimals
-from ..analytics.ladders import EDUCATION_KEYS, RANK_KEYS
+from ..analytics.ladders import ADMINISTRATIVE_RANKS, EDUCATION_KEYS
 from ..i18n import t
 from ..services.presentation import figure_label, figure_value
 from ..widgets.figures import Bar, BarChart, FigureTable
@@ -13,7 +14,20 @@ from ..widgets.figures import Bar, BarChart, FigureTable
 
 def _rows(figures, keys) -> list[tuple[str, str]]:
     document = figures.to_json()
-    return [(figure_label(k), figure_value(k, document.get(k))) for k in keys if k in document]
+    return [
+        (figure_label(k), figure_value(k, document.get(k), document)) for k in keys if k in document
+    ]
+
+
+def _count_bars(counts: dict[str, int], always) -> list[Bar]:
+    """A bar per rung: the ladder's own rungs always, the others (another ladder, the
+    unknown) when someone is on them, so the bars add up to the headcount."""
+    always = set(always)
+    return [
+        Bar(figure_label(key), count, str(count))
+        for key, count in counts.items()
+        if count or key in always
+    ]
 
 
 def show_overview(screen, figures) -> None:
@@ -34,14 +48,7 @@ def show_overview(screen, figures) -> None:
     ]
     roster = figures.roster
     if roster is not None:
-        rows += [
-            (figure_label("avg_age"), one_decimal(roster.avg_age)),
-            (figure_label("female_share"), percent(roster.female_share)),
-            (
-                figure_label("section_level_or_above_share"),
-                percent(roster.section_level_or_above_share),
-            ),
-        ]
+        rows += _rows(roster, ("avg_age", "female_share", "section_level_or_above_share"))
     for period, duty in figures.duties[:1]:
         rows += [
             (f"{period.label} {figure_label('execution_rate')}", percent(duty.execution_rate)),
@@ -82,21 +89,14 @@ def show_roster(screen, figures) -> None:
         "vacancies",
     )
     table.show(_rows(roster, keys))
-    bands = roster.age_bands
     screen.query_one("#roster-ages", BarChart).show(
-        figure_label("age_bands"),
-        [Bar(figure_label(k), bands[k], str(bands[k])) for k in bands if k != "unknown"],
+        figure_label("age_bands"), _count_bars(roster.age_bands, AGE_BANDS)
     )
     screen.query_one("#roster-education", BarChart).show(
-        figure_label("education"),
-        [
-            Bar(figure_label(k), roster.education[k], str(roster.education[k]))
-            for k in EDUCATION_KEYS.values()
-        ],
+        figure_label("education"), _count_bars(roster.education, EDUCATION_KEYS.values())
     )
     screen.query_one("#roster-ranks", BarChart).show(
-        figure_label("rank"),
-        [Bar(figure_label(k), roster.rank[k], str(roster.rank[k])) for k in RANK_KEYS.values()],
+        figure_label("rank"), _count_bars(roster.rank, ADMINISTRATIVE_RANKS)
     )
     comparison = screen.query_one("#roster-children", FigureTable)
     comparison.display = bool(figures.children)
@@ -107,7 +107,7 @@ def show_roster(screen, figures) -> None:
                 f"{figure_label('headcount')} {child.headcount}  "
                 f"{figure_label('avg_age')} {one_decimal(child.avg_age)}  "
                 f"{figure_label('college_or_above_share')} "
-                f"{percent(child.college_or_above_share)}",
+                f"{figure_value('college_or_above_share', None, child.to_json())}",
             )
             for name, child in figures.children
         ]

@@ -44,6 +44,16 @@ class EvaluationInfo:
     reference_date: date
     periods: tuple[Period, ...]
 
+    @property
+    def span(self) -> Period | None:
+        """From the first period's start to the last one's end: the one stretch of the
+        work log every count of it is taken over (home, a unit's log), and says so."""
+        if not self.periods:
+            return None
+        start = min(p.start for p in self.periods)
+        end = max(p.end for p in self.periods)
+        return Period(f"{start.isoformat()} – {end.isoformat()}", start, end)
+
 
 def create_evaluation(
     db: Database,

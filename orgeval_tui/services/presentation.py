@@ -37,9 +37,13 @@ def figure_label(key: str) -> str:
     return catalogues()[current_language()].get(f"figure.{key}", key)
 
 
-def figure_value(key: str, value) -> str:
-    from ..analytics.display import figure_text
+def figure_value(key: str, value, document: dict | None = None) -> str:
+    """A figure as shown; given the result's JSON (``document``), a figure that needs
+    another beside it gets it (a share over a ladder, its unknown count)."""
+    from ..analytics.display import LADDER_SHARES, figure_in, figure_text
 
+    if document is not None and key in LADDER_SHARES:
+        return figure_in(document, key)
     if key == "id":
         return catalogues()[current_language()].get(f"flag.{value}", str(value))
     if key in ("category", "persons_source", "county_average_source") and isinstance(value, str):

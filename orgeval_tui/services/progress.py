@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from ..analytics.ledger_facts import OPEN_STATUSES, overdue_where
+from ..analytics.ledger_facts import CONCLUDED_STATUSES, UNCONCLUDED_STATUSES, overdue_where
 from ..domain.clock import office_today
 from ..storage import tables as T
 from ..storage.database import Database
@@ -32,9 +32,10 @@ class UnitProgress:
     peer_responses: int
     onsite_activities: int
     office_scores: int
-    problems_open: int
-    problems_overdue: int
-    problems_closed: int
+    # Every problem is either open or concluded; overdue ones are some of the open.
+    problems_open: int  # not concluded: identified … reported (awaiting its look-back)
+    problems_overdue: int  # open, past the deadline, and no report in
+    problems_concluded: int  # struck off (销号) or withdrawn
 
 
 def _current(session) -> EvaluationInfo | None:
@@ -59,6 +60,15 @@ def _counts(session, column, *where) -> dict[int, int]:
     return dict(session.execute(select(column, func.count()).where(*where).group_by(column)).all())
 
 
+def _within(evaluation: EvaluationInfo | None) -> tuple:
+    """The work log counted on home is the evaluation's span, as on a unit's log tab."""
+    span = evaluation.span if evaluation is not None else None
+    if span is None:
+        return ()
+    day = T.work_log_entry.c.day
+    return (day >= span.start, day <= span.end)
+
+
 def evaluation_progress(
     db: Database, today: date | None = None
 ) -> tuple[EvaluationInfo | None, list[UnitProgress]]:
@@ -75,7 +85,7 @@ def evaluation_progress(
             )
         rows = session.execute(units).all()
         staff = _counts(session, T.staff.c.unit_id)
-        log = _counts(session, T.work_log_entry.c.unit_id)
+        log = _counts(session, T.work_log_entry.c.unit_id, *_within(evaluation))
         cases = _counts(session, T.case.c.unit_id, T.case.c.unit_id.is_not(None))
         self_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "self")
         office_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "office")
@@ -89,9 +99,9 @@ def evaluation_progress(
             ).all()
         )
         onsite = _counts(session, T.onsite_activity.c.unit_id)
-        opened = _counts(session, problem.unit_id, problem.status.in_(OPEN_STATUSES))
+        opened = _counts(session, problem.unit_id, problem.status.in_(UNCONCLUDED_STATUSES))
         overdue = _counts(session, problem.unit_id, *overdue_where(problem, today))
-        closed = _counts(session, problem.unit_id, problem.status == "closed")
+        concluded = _counts(session, problem.unit_id, problem.status.in_(CONCLUDED_STATUSES))
     return evaluation, [
         UnitProgress(
             unit_id=uid,
@@ -106,7 +116,7 @@ def evaluation_progress(
             office_scores=office_scores.get(uid, 0),
             problems_open=opened.get(uid, 0),
             problems_overdue=overdue.get(uid, 0),
-            problems_closed=closed.get(uid, 0),
+            problems_concluded=concluded.get(uid, 0),
         )
         for uid, name, short in rows
     ]

@@ -49,33 +49,37 @@ class SearchEntry:
 
 
 def unit_info(db: Database, unit_id: int) -> UnitInfo:
+    with db.read() as session:
+        return _unit_info(session, unit_id)
+
+
+def _unit_info(session, unit_id: int, unit=None) -> UnitInfo:
     from ..domain.errors import NotFound
     from ..i18n import t
 
-    with db.read() as session:
-        unit = session.get(Unit, unit_id)
-        if unit is None:
-            raise NotFound(t("unit.not_found", ref=unit_id))
-        parent = session.get(Unit, unit.parent_id).name if unit.parent_id else None
-        children = tuple(
-            session.scalars(select(Unit.name).where(Unit.parent_id == unit_id).order_by(Unit.id))
-        )
-        headcount = session.scalar(
-            select(func.count()).select_from(Staff).where(Staff.unit_id == unit_id)
-        )
-        return UnitInfo(
-            unit.id,
-            unit.name,
-            unit.short_name,
-            unit.kind,
-            parent,
-            children,
-            unit.quota_admin,
-            unit.quota_public,
-            unit.quota_service,
-            unit.quota_leaders,
-            headcount,
-        )
+    unit = unit or session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFound(t("unit.not_found", ref=unit_id))
+    parent = session.get(Unit, unit.parent_id).name if unit.parent_id else None
+    children = tuple(
+        session.scalars(select(Unit.name).where(Unit.parent_id == unit_id).order_by(Unit.id))
+    )
+    headcount = session.scalar(
+        select(func.count()).select_from(Staff).where(Staff.unit_id == unit_id)
+    )
+    return UnitInfo(
+        unit.id,
+        unit.name,
+        unit.short_name,
+        unit.kind,
+        parent,
+        children,
+        unit.quota_admin,
+        unit.quota_public,
+        unit.quota_service,
+        unit.quota_leaders,
+        headcount,
+    )
 
 
 def search_entries(db: Database) -> list[SearchEntry]:
@@ -119,6 +123,7 @@ class UnitFigures:
     problems: tuple[ProblemRow, ...]
     self_evaluation: object | None = None  # analytics.rubric.SelfEvaluation; None: no rubric
     onsite_activities: int = 0  # on-site evaluation activities recorded (home's 实地)
+    log_span: Period | None = None  # the stretch of the work log shown: the evaluation's span
 
 
 def _has(session, model, *where) -> bool:
@@ -148,28 +153,24 @@ def _self_evaluation(session, evaluation_id: int, unit_id: int):
 
 
 def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitFigures:
+    """Everything a unit's screen shows. Read in one session (and the calendar's), not
+    one per figure: the worker shares the interpreter with a screen being built, and
+    each round trip to the database costs it a wait for its turn."""
     from ..models import Duty
-    from .figures import (
-        cases_for_unit,
-        duties_for_unit,
-        peer_for_unit,
-        reference_date,
-        roster_for_unit,
-        staff_survey_for_unit,
-    )
+    from .calendar import workdays_between
+    from .figures import cases_in, duties_in, peer_in, roster_in, staff_survey_in
 
     today = today or office_today()
-    info = unit_info(db, unit_id)
     evaluation = current_evaluation(db)
     periods = evaluation.periods if evaluation else ()
-    as_of = reference_date(db)
+    as_of = (evaluation.reference_date if evaluation else None) or office_today()
+    workdays = {p: workdays_between(db, p.start, p.end) for p in periods}
     with db.read() as session:
+        unit = session.get(Unit, unit_id)
+        info = _unit_info(session, unit_id, unit)
         has_duties = _has(session, Duty, Duty.unit_id == unit_id)
         has_cases = _has(session, Case, Case.unit_id == unit_id)
         has_peer = _has(session, SurveyResponse, SurveyResponse.unit_id == unit_id)
-        child_ids = list(
-            session.scalars(select(Unit.id).where(Unit.parent_id == unit_id).order_by(Unit.id))
-        )
         problems = tuple(
             ProblemRow(row.number, row.title, row.status, row.deadline, is_overdue(row, today))
             for row in session.execute(
@@ -184,24 +185,32 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
             .select_from(OnsiteActivity)
             .where(OnsiteActivity.unit_id == unit_id)
         )
-    roster = roster_for_unit(db, info.name, as_of)[2] if info.headcount else None
-    children = []
-    for child_id in child_ids:
-        child = unit_info(db, child_id)
-        if child.headcount:
-            children.append((child.name, roster_for_unit(db, child.name, as_of)[2]))
-    duties = (
-        tuple((p, duties_for_unit(db, info.name, p.start, p.end)[1]) for p in periods)
-        if has_duties
-        else ()
-    )
-    cases = (
-        tuple((p, cases_for_unit(db, info.name, "hotline", p.start, p.end)[1]) for p in periods)
-        if has_cases
-        else ()
-    )
-    peer = peer_for_unit(db, info.name)[1] if has_peer else None
-    staff_survey = staff_survey_for_unit(db, info.name)[1] if has_peer or info.headcount else None
+        roster = roster_in(session, unit, as_of) if info.headcount else None
+        children = []
+        for child in session.scalars(
+            select(Unit).where(Unit.parent_id == unit_id).order_by(Unit.id)
+        ):
+            if _has(session, Staff, Staff.unit_id == child.id):
+                children.append((child.name, roster_in(session, child, as_of)))
+        headcount = info.headcount
+        duties = (
+            tuple(
+                (p, duties_in(session, unit_id, p.start, p.end, workdays[p], headcount))
+                for p in periods
+            )
+            if has_duties
+            else ()
+        )
+        cases = (
+            tuple(
+                (p, cases_in(session, unit_id, "hotline", p.start, p.end, headcount))
+                for p in periods
+            )
+            if has_cases
+            else ()
+        )
+        peer = peer_in(session, unit_id) if has_peer else None
+        staff_survey = staff_survey_in(session, unit_id) if has_peer or headcount else None
     if staff_survey is not None and not staff_survey.staff_responses:
         staff_survey = None
     return UnitFigures(
@@ -216,4 +225,5 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
         problems,
         self_scores,
         onsite,
+        evaluation.span if evaluation else None,
     )

@@ -71,7 +71,7 @@ evaluation_unit = table(
     "evaluation_unit", column("evaluation_id", Integer), column("unit_id", Integer)
 )
 staff = table("staff", column("unit_id", Integer))
-work_log_entry = table("work_log_entry", column("unit_id", Integer))
+work_log_entry = table("work_log_entry", column("unit_id", Integer), column("day", Date))
 case = table("service_case", column("unit_id", Integer))
 score = table("score", column("unit_id", Integer), column("source", String))
 survey = table("survey", column("id", Integer), column("kind", String))

@@ -6,6 +6,7 @@ cursor runs off the end, and shows where it is: "201–400 / 100,000".
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -78,8 +79,10 @@ class PagedTable(TranslatedBindings, Vertical):
         rows: list[tuple],
         at_end: bool = False,
         keys: list[str] | None = None,
+        note: str = "",
     ) -> None:
-        """One page of rows; ``keys`` names each row (to find it again, or update it)."""
+        """One page of rows; ``keys`` names each row (to find it again, or update it);
+        ``note`` follows the position (what the rows are taken over)."""
         self.page_offset, self.total = offset, total
         table = self.query_one(VimDataTable)
         if self.fit is not None:
@@ -93,8 +96,9 @@ class PagedTable(TranslatedBindings, Vertical):
         if at_end and rows:
             table.move_cursor(row=len(rows) - 1)
         first = offset + 1 if rows else 0
+        position = f"{first:,}–{offset + len(rows):,} / {total:,}"
         self.query_one(".paged-position", Static).update(
-            f"{first:,}–{offset + len(rows):,} / {total:,}"
+            Text(f"{position}  {note}" if note else position)
         )
 
     def _want(self, offset: int) -> None:

@@ -187,7 +187,7 @@ def test_nothing_to_measure_gives_no_rates_rather_than_zero():
     assert result.by_category["business"].share_by_count is None
 
 
-def test_a_catalogue_without_log_entries_executes_nothing_and_fills_nothing():
+def test_a_catalogue_without_a_work_log_has_no_rates_not_zero_ones():
     result = duty_figures(
         CATALOGUE,
         summary({}, log_persons=0),
@@ -196,11 +196,15 @@ def test_a_catalogue_without_log_entries_executes_nothing_and_fills_nothing():
         roster_headcount=3,
     )
 
-    assert result.execution_rate == 0.0
-    assert result.fill_rate == 0.0
-    assert result.workload_ratio == 0.0
+    assert result.execution_rate is None
+    assert result.fill_rate is None
+    assert result.workload_ratio is None
     assert len(result.never_executed) == 5
     assert result.business_share_by_count is None
+    assert result.notes == (
+        "no work log in the period: execution rate, fill rate and workload ratio "
+        "cannot be computed",
+    )
 
 
 def test_the_pilot_fill_rate_workload_and_hours_share():

@@ -185,3 +185,11 @@ def test_the_cli_lists_overdue_and_due_problems_of_today(run, office, pin_today)
     table = run("ledger", "ls", "--unit", "县工信局")
     assert "overdue 11 d" in table.out
     assert "4 d left" in table.out
+
+
+def test_every_problem_is_concluded_or_not_never_both_nor_neither():
+    from orgeval_tui.analytics.ledger_facts import CONCLUDED_STATUSES, UNCONCLUDED_STATUSES
+    from orgeval_tui.domain.ledger_words import PROBLEM_STATUSES
+
+    assert sorted((*CONCLUDED_STATUSES, *UNCONCLUDED_STATUSES)) == sorted(PROBLEM_STATUSES)
+    assert "reported" in UNCONCLUDED_STATUSES, "a reported problem awaits its look-back"

@@ -64,8 +64,11 @@ def test_the_federation_of_trade_unions_is_ageing_and_leadership_heavy():
         "section_chief": 1,
         "deputy_section": 5,
         "clerk": 0,
+        "professional": 0,
+        "worker": 0,
         "unknown": 0,
     }
+    assert figures.rank_unknown == 0
     assert (figures.quota_total, figures.vacancies, figures.quota_usage) == (8, 1, 7 / 8)
     assert [(f.id, f.evidence) for f in figures.flags] == [
         ("ageing", "average age 52.0 ≥ 50; nobody under 35"),
@@ -106,7 +109,7 @@ def test_the_workers_cultural_palace_is_young_and_educated():
     assert figures.flags == ()
 
 
-def test_unknown_education_counts_as_below_every_level():
+def test_education_shares_are_over_the_known_with_the_unknown_beside():
     people = [
         person("甲", education=ladders.BACHELOR),
         person("乙", education=ladders.JUNIOR_COLLEGE),
@@ -116,9 +119,24 @@ def test_unknown_education_counts_as_below_every_level():
 
     figures = roster_figures(people, AS_OF)
 
-    assert figures.college_or_above_share == 2 / 4
-    assert figures.bachelor_or_above_share == 1 / 4
-    assert figures.education["unknown"] == 1
+    assert figures.college_or_above_share == 2 / 3
+    assert figures.bachelor_or_above_share == 1 / 3
+    assert figures.education["unknown"] == figures.education_unknown == 1
+
+
+def test_nobody_with_a_known_rung_means_no_share_not_zero():
+    people = [person(f"p{i}", rank=None, education=None) for i in range(6)]
+
+    figures = roster_figures(people, AS_OF)
+
+    assert figures.section_level_or_above_share is None
+    assert figures.college_or_above_share is None
+    assert figures.bachelor_or_above_share is None
+    assert (figures.rank_unknown, figures.education_unknown) == (6, 6)
+    document = figures.to_json()
+    assert document["section_level_or_above_share"] is None
+    assert document["rank_unknown"] == 6
+    assert not any(f.id == "leadership_heavy" for f in figures.flags)
 
 
 def test_unknown_gender_is_not_female_and_is_counted():
@@ -217,13 +235,45 @@ def test_leadership_heavy_starts_at_80_percent(leaders, headcount, flagged):
     assert any(f.id == "leadership_heavy" for f in figures.flags) is flagged
 
 
-def test_unknown_rank_counts_as_below_deputy_section():
-    people = [person("甲", rank=ladders.DEPUTY_SECTION), person("乙", rank=None)]
+def test_rank_share_is_over_the_known_ranks():
+    people = [
+        person("甲", rank=ladders.DEPUTY_SECTION),
+        person("乙", rank=ladders.CLERK),
+        person("丙", rank=None),
+    ]
 
     figures = roster_figures(people, AS_OF)
 
     assert figures.section_level_or_above_share == 0.5
-    assert figures.rank["unknown"] == 1
+    assert figures.rank["unknown"] == figures.rank_unknown == 1
+
+
+def test_workers_and_professional_posts_are_known_ranks_below_deputy_section():
+    people = [
+        person("甲", rank=ladders.SECTION_CHIEF),
+        person("乙", rank=ladders.PROFESSIONAL),
+        person("丙", rank=ladders.WORKER),
+        person("丁", rank=ladders.WORKER),
+    ]
+
+    figures = roster_figures(people, AS_OF)
+
+    assert figures.section_level_or_above_share == 1 / 4
+    assert (figures.rank["professional"], figures.rank["worker"], figures.rank_unknown) == (1, 2, 0)
+
+
+def test_leadership_heavy_over_the_known_ranks_says_so():
+    people = [person(f"p{i}", rank=ladders.DEPUTY_SECTION) for i in range(4)]
+    people.append(person("乙", rank=None))
+
+    figures = roster_figures(people, AS_OF)
+
+    assert [(f.id, f.evidence) for f in figures.flags if f.id == "leadership_heavy"] == [
+        (
+            "leadership_heavy",
+            "4 of the 4 of 5 with a known rank at deputy-section level or above (100.00% ≥ 80.00%)",
+        )
+    ]
 
 
 def test_headcount_by_section_keeps_roster_order():
@@ -249,7 +299,7 @@ def test_no_sections_given_means_no_section_breakdown():
     [
         {"gender": "女"},
         {"education": 9},
-        {"rank": 0},
+        {"rank": 7},
     ],
 )
 def test_values_off_the_ladders_are_refused(bad):

@@ -25,5 +25,5 @@ def test_no_self_scores_is_no_score_not_zero():
     result = self_evaluation(LEAVES, [])
 
     assert result.self_score is None
-    assert figure_text("self_score", result.self_score) == "—"
+    assert figure_text("self_score", result.self_score) == "no data"
     assert result.self_scored_items == 0

@@ -84,11 +84,48 @@ def test_parse_rank(raw, level):
     assert parse_rank(raw) == level
 
 
+# Public institutions' management posts, professional posts and workers (DOMAIN.md).
+GRADES = {
+    ladders.COUNTY_LEVEL: ["管理岗位五级", "管理岗位六级", "五级职员", "管理六级"],
+    ladders.SECTION_CHIEF: ["管理岗位七级", "七级职员", "管理岗位7级"],
+    ladders.DEPUTY_SECTION: ["管理岗位八级", "八级职员"],
+    ladders.CLERK: ["管理岗位九级", "管理岗位十级", "十级职员"],
+    ladders.PROFESSIONAL: ["专业技术岗位", "正高级", "副高级", "正高", "副高", "中级", "初级",
+                           "专业技术十级", "专技岗位"],
+    ladders.WORKER: ["工勤技能岗", "工勤技能岗位", "技术工一级", "技术工二级", "技术工三级",
+                     "技术工四级", "技术工五级", "普通工", "技术工3级"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "level"), [(word, level) for level, words in GRADES.items() for word in words]
+)
+def test_parse_rank_places_institution_and_worker_grades(raw, level):
+    assert parse_rank(raw) == level
+
+
+@pytest.mark.parametrize(
+    ("raw", "level"),
+    [("局长（正科级）", ladders.SECTION_CHIEF), ("副局长(副科)", ladders.DEPUTY_SECTION),
+     ("党组书记、局长（正科级）", ladders.SECTION_CHIEF), ("局长/正科级", ladders.SECTION_CHIEF),
+     ("主任【管理岗位八级】", ladders.DEPUTY_SECTION),
+     ("四级主任科员（副科级）", ladders.DEPUTY_SECTION)],
+)  # fmt: skip
+def test_parse_rank_reads_the_rank_out_of_a_compound_value(raw, level):
+    assert parse_rank(raw) == level
+
+
+@pytest.mark.parametrize("raw", ["局长", "副科长", "局长（正科级/副科级）"])
+def test_parse_rank_refuses_a_post_without_one_rank(raw):
+    assert _refusal(parse_rank, raw).startswith(f"unknown rank: {raw} (use one of")
+
+
 def test_parse_rank_refuses_listing_the_ladder():
     message = _refusal(parse_rank, "局长")
 
     assert message.startswith("unknown rank: 局长 (use one of 正处级, 副处级, 一级至四级调研员,")
-    assert message.endswith("科员, 办事员)")
+    assert "科员, 办事员, 管理岗位五级至十级, 专业技术岗位" in message
+    assert message.endswith("工勤技能岗（技术工一级至五级、普通工）)")
 
 
 @pytest.mark.parametrize(

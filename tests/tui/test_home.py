@@ -19,14 +19,18 @@ async def test_home_shows_each_evaluated_units_progress(demo_db):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         rows = table_rows(app.screen.query_one("#progress"))
+        title = str(app.screen.query_one("#progress-title").render())
 
     assert [r[0] for r in rows] == ["总工会", "县工信局", "气象局"]
     bureau = rows[1]
     assert bureau[1:4] == ["19", "12255", "154"], "roster, log entries, cases loaded"
+    assert title.endswith("log: 2020-01-01 – 2021-06-30"), "the log's span is stated"
     assert bureau[5] == "375", "peer questionnaires"
-    assert bureau[10] == "4", "problems struck off"
+    assert bureau[10] == "4", "problems concluded"
     weather = rows[2]
     assert (weather[8], weather[9]) == ("1", "1"), "one open problem, overdue"
+    union = rows[0]
+    assert (union[8], union[10]) == ("1", "3"), "2021-001, reported, is open until struck off"
 
 
 async def test_the_unit_tree_puts_institutions_under_their_department(demo_db):

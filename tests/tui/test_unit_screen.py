@@ -60,6 +60,55 @@ async def test_tabs_show_roster_duties_services_and_problems(demo_db):
     assert [row[0] for row in problems] == ["2021-005", "2021-006", "2021-007", "2021-008"]
 
 
+def _forget_ranks(demo_db) -> None:
+    """The bureau's roster with every rank unknown."""
+    from sqlalchemy import select, update
+
+    from orgeval_tui.models import Staff, Unit
+
+    database = Database.open(str(demo_db))
+    with database.write() as session:
+        bureau = session.scalar(select(Unit.id).where(Unit.name == "县工业和信息化局"))
+        ids = list(session.scalars(select(Staff.id).where(Staff.unit_id == bureau)))
+        session.execute(update(Staff).where(Staff.id.in_(ids)).values(rank_level=None))
+    database.dispose()
+
+
+async def _bureau_roster(demo_db):
+    set_language("zh")
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        screen = app.screen
+        overview = dict(table_rows(screen.query_one("#overview-table")))
+        roster = dict(table_rows(screen.query_one("#roster-table")))
+        chart = screen.query_one("#roster-ranks")
+        chart.focus()
+        await pilot.press("n")
+        ranks = str(chart.render())
+    return overview, roster, ranks
+
+
+async def test_ranks_all_unknown_read_unknown_not_zero(demo_db):
+    _forget_ranks(demo_db)
+
+    overview, roster, ranks = await _bureau_roster(demo_db)
+
+    assert overview["副科级以上占比"] == "不详 19/19"
+    assert roster["副科级以上占比"] == "不详 19/19"
+    assert ranks.splitlines()[-1].split() == ["不详", "19"]
+
+
+async def test_the_rank_chart_shows_its_unknown_so_its_bars_add_up(demo_db):
+    """The demo's bureau has one person whose rank its registry left blank."""
+    _, roster, ranks = await _bureau_roster(demo_db)
+
+    counts = [int(line.split()[-1]) for line in ranks.splitlines()[1:] if line.strip()]
+    assert sum(counts) == 19
+    assert ranks.splitlines()[-1].split() == ["不详", "1"]
+    assert roster["副科级以上占比"].endswith("（不详 1/19）")
+
+
 async def test_numbers_are_one_key_away_from_a_chart(demo_db):
     app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
@@ -172,10 +221,10 @@ async def test_the_work_log_is_paged_not_loaded_whole(demo_db):
         last = (log.page_offset, log.query_one("VimDataTable").row_count)
         position = str(log.query_one(".paged-position").render())
 
-    assert first == (0, 8154, 200), "2020 has 8,154 entries; one page of 200 is shown"
+    assert first == (0, 12255, 200), "the evaluation's span has 12,255 entries, as on home"
     assert second == 200
-    assert last == (8000, 154)
-    assert position == "8,001–8,154 / 8,154"
+    assert last == (12200, 55)
+    assert position == "12,201–12,255 / 12,255  log entries 2020-01-01 – 2021-06-30"
 
 
 def _score_the_bureau_itself(demo_db) -> None:
@@ -232,3 +281,38 @@ async def test_the_evaluations_tab_shows_the_units_self_evaluation(demo_db):
     assert "互评得分" in rows
     bureau = next(row for row in progress if row[0] == "县工信局")
     assert bureau[4] == "2"  # the home screen's "self" column counts the scores
+
+
+async def test_the_pane_in_view_says_it_is_loading_until_the_figures_come(demo_db, monkeypatch):
+    import threading
+
+    from orgeval_tui.services import workspace
+
+    release = threading.Event()
+    compute = workspace.unit_figures
+
+    def held_back(*args, **kwargs):
+        release.wait(10)
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(workspace, "unit_figures", held_back)
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        panes = {pane.id: pane for pane in app.screen.query("TabPane")}
+        first = {name for name, pane in panes.items() if pane.loading}
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        second = {name for name, pane in panes.items() if pane.loading}
+        release.set()
+        await settle(pilot)
+        after = {name for name, pane in panes.items() if pane.loading}
+
+    assert first == {"overview"}, "only the pane in view animates a loading indicator"
+    assert second == {"overview", "roster"}, "the next pane viewed says so too"
+    assert after == set()

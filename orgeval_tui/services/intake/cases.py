@@ -120,6 +120,7 @@ def import_cases(
         replaced=replaced,
         skipped=skipped,
         dry_run=dry_run,
+        tables=(table,),
         details={
             "channel": channel,
             "units": len({c["unit_name"] for c in cases}),

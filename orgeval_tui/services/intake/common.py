@@ -33,6 +33,22 @@ class ImportRefused(UserError):
         super().__init__("\n".join([header, *listed]))
 
 
+@dataclass(frozen=True)
+class ColumnUse:
+    """Which columns of one sheet an import read and which it left aside, as written."""
+
+    sheet: str
+    used: tuple[str, ...]
+    ignored: tuple[str, ...]
+
+    @classmethod
+    def of(cls, table: Table) -> ColumnUse:
+        return cls(table.sheet, table.used, table.ignored)
+
+    def to_json(self) -> dict:
+        return {"sheet": self.sheet, "used": list(self.used), "ignored": list(self.ignored)}
+
+
 @dataclass
 class ImportSummary:
     kind: str
@@ -43,6 +59,13 @@ class ImportSummary:
     skipped: int = 0
     dry_run: bool = False
     details: dict = field(default_factory=dict)
+    # Every import says which columns it read: a column it did not know is not lost
+    # without a word (the tables it read, in the order read).
+    tables: tuple[Table, ...] = ()
+
+    @property
+    def columns(self) -> tuple[ColumnUse, ...]:
+        return tuple(ColumnUse.of(table) for table in self.tables)
 
     def to_json(self) -> dict:
         return {
@@ -54,6 +77,7 @@ class ImportSummary:
             "skipped": self.skipped,
             "dry_run": self.dry_run,
             **self.details,
+            "columns": [use.to_json() for use in self.columns],
         }
 
 

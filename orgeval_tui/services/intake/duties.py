@@ -141,6 +141,7 @@ def import_duties(db: Database, path, *, unit: str, dry_run: bool = False) -> Im
         rows=len(entries),
         replaced=replaced,
         dry_run=dry_run,
+        tables=(catalogue_table, log_table),
         details={
             "duties": len(duties),
             "entries": len(entries),

@@ -121,6 +121,7 @@ def import_ledger(
             rows=len(rows),
             skipped=unchanged,
             dry_run=dry_run,
+            tables=(table,),
             details={
                 "evaluation": target.name,
                 "added": len(new),

@@ -171,6 +171,7 @@ def import_roster(
         rows=len(people),
         replaced=existing,
         dry_run=dry_run,
+        tables=(table,),
         details={"sheet": table.sheet, "header_row": table.header_row},
     )
     if dry_run:

@@ -168,6 +168,7 @@ def import_survey(
         replaced=replaced,
         skipped=skipped,
         dry_run=dry_run,
+        tables=(table,),
         details={
             "items": len(maxima),
             "units": len(evaluated_ids),

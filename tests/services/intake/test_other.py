@@ -61,6 +61,13 @@ def test_duties_import_catalogue_and_log_told_apart_by_headers(cli, county, tmp_
 
     assert result.code == 0, result.err
     assert result.json()["duties"] == 3 and result.json()["entries"] == 3
+    assert result.json()["columns"] == [
+        {"sheet": "岗位职责清单", "used": ["职责编号", "职责内容", "所属科室", "职责类别"],
+         "ignored": []},
+        {"sheet": "履职记录",
+         "used": ["工作日期", "姓名", "所属科室", "职责编号", "履职次数", "工作时长（小时）"],
+         "ignored": []},
+    ]  # fmt: skip
     figures = cli(
         "--db",
         county.url,
@@ -125,6 +132,8 @@ def test_case_export_made_by_libreoffice(cli, county):
 
     assert result.code == 0, result.err
     assert result.json()["rows"] == 3
+    used = result.json()["columns"][0]["used"]
+    assert "工单编号" in used and "承办单位" in used, "every import says which columns it read"
     figures = cli(
         "--db",
         county.url,
