@@ -24,22 +24,31 @@ class OrgevalApp(TranslatedBindings, App):
         Binding("L", "ledger", "key.ledger", id="app.ledger"),
     ]
 
-    def __init__(self, database: Database, keymap: dict[str, str] | None = None):
+    def __init__(
+        self,
+        database: Database,
+        keymap: dict[str, str] | None = None,
+        notices: tuple[str, ...] = (),
+    ):
+        """``keymap`` None: read the user's config file; ``notices`` are shown on start."""
         super().__init__()
         self.database = database
         self.search_entries = None
         self._keymap = keymap
+        self._notices = list(notices)
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
-        from .services.settings import load_keymap
 
         self.title = t("tui.title")
-        try:
-            self.set_keymap(self._keymap if self._keymap is not None else load_keymap())
-        except UserError as exc:
-            self.notify(str(exc), severity="error")
+        keymap = self._keymap
+        if keymap is None:
+            keymap, notices = read_keymap()
+            self._notices += notices
+        self.set_keymap(keymap)
         self.push_screen(HomeScreen())
+        for notice in self._notices:
+            self.notify(notice, severity="warning", timeout=30, markup=False)
 
     def first_screen_shown(self) -> None:
         """Once the home screen has its data, what the start built (modules, classes,
@@ -93,5 +102,47 @@ class OrgevalApp(TranslatedBindings, App):
         self.push_screen(ErrorScreen(text))
 
 
-def run_app(database: Database) -> None:
-    OrgevalApp(database).run()
+def read_keymap() -> tuple[dict[str, str], list[str]]:
+    """The user's rebindings, and what of the config file is not understood (each named
+    with the file); a broken file starts the application with the default keys."""
+    from .services.settings import load_config
+
+    try:
+        config = load_config()
+    except UserError as exc:
+        return {}, [str(exc)]
+    if not config.keymap and not config.unknown_sections:
+        return {}, []
+    return config.keymap, config.ignored(binding_ids())
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the application's screens, dialogs and widgets: what the
+    [keys] section of the config file may name."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    from . import dialogs, screens, widgets
+
+    for package in (screens, dialogs, widgets):
+        for module in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            importlib.import_module(module.name)
+    ids: set[str] = set()
+    classes = [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if cls.__module__.startswith(f"{__package__}."):
+            ids.update(b.id for b in cls.BINDINGS if isinstance(b, Binding) and b.id)
+    return ids
+
+
+def run_app(database: Database, on_notice=None) -> None:
+    """``on_notice`` also hears each start-up notice (the CLI writes them to stderr)."""
+    keymap, notices = read_keymap()
+    for notice in notices:
+        if on_notice is not None:
+            on_notice(notice)
+    OrgevalApp(database, keymap=keymap, notices=tuple(notices)).run()

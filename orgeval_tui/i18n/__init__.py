@@ -21,6 +21,8 @@ AREAS = (
     "ledger",
     "ledger_excel",
     "evaluations",
+    "system",
+    "cli_help",
 )
 _current = None
 _catalogues: dict[str, dict[str, str]] | None = None
