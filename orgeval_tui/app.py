@@ -9,7 +9,7 @@ from .dialogs.palette import UnitCommands
 from .domain.errors import UserError
 from .i18n import t
 from .storage.database import Database
-from .widgets.translated import TranslatedBindings
+from .widgets.translated import TranslatedBindings, textual_word
 from .widgets.workers import WorkFailed
 
 
@@ -83,8 +83,20 @@ class OrgevalApp(TranslatedBindings, App):
     def get_system_commands(self, screen):
         from textual.app import SystemCommand
 
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(
+                title=textual_word(command.title), help=textual_word(command.help)
+            )
         yield SystemCommand(t("key.ledger"), t("tui.ledger.palette_help"), self.action_ledger)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=t("tui.palette.placeholder"))
+            )
 
     def action_help(self) -> None:
         from .dialogs.help import HelpScreen

@@ -238,7 +238,7 @@ ZH = {
     "tui.overview.no_data": "无数据",
     "tui.overview.flags": "提示",
     "tui.help.title": "按键",
-    "tui.help.focused": "{widget} 的按键",
+    "tui.help.focused": "{widget}的按键",
     "tui.help.screen": "本屏按键",
     "tui.help.global": "全局按键",
     "tui.help.headers": "按键|作用|编号",

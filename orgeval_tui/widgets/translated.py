@@ -11,6 +11,12 @@ from dataclasses import replace
 from ..i18n import catalogues, current_language
 
 
+def textual_word(english: str) -> str:
+    """One of Textual's own English texts (a binding, a system command) in the user's
+    language, as ``i18n/textual_words`` has it; unknown texts stay as they are."""
+    return catalogues()[current_language()].get(english, english)
+
+
 class TranslatedBindings:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
