@@ -8,6 +8,7 @@ from textual.binding import Binding
 from .dialogs.palette import UnitCommands
 from .domain.errors import UserError
 from .i18n import t
+from .i18n.os_errors import os_error_message
 from .storage.database import Database
 from .widgets.translated import TranslatedBindings, textual_word
 from .widgets.workers import WorkFailed
@@ -109,7 +110,12 @@ class OrgevalApp(TranslatedBindings, App):
         from .dialogs.error import ErrorScreen
 
         error = message.error
-        text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+        if isinstance(error, UserError):
+            text = str(error)
+        elif isinstance(error, OSError):
+            text = os_error_message(error)
+        else:
+            text = f"{type(error).__name__}: {error}"
         self.log.error(text)
         self.push_screen(ErrorScreen(text))
 

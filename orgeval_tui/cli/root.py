@@ -14,6 +14,7 @@ import typer
 
 from ..domain.errors import UserError, db_error_reason
 from ..i18n import LANGUAGES, set_language, t
+from ..i18n.os_errors import os_error_message
 from .analyze import analyze_app
 from .benchmarks import benchmark_app
 from .calendar import calendar_app
@@ -82,6 +83,8 @@ def main() -> None:
         app()
     except UserError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(os_error_message(exc))
     except Exception as exc:
         from sqlalchemy.exc import DBAPIError
 

@@ -22,6 +22,7 @@ AREAS = (
     "ledger_excel",
     "evaluations",
     "system",
+    "os_errors",
     "cli_help",
 )
 _current = None

@@ -5,6 +5,7 @@ EN = {
     "warning.prefix": "warning",
     "config.unknown_key": '{path}: [keys] "{binding}" is not a binding id of orgeval (see the ids in ?); ignored',
     "config.unknown_section": "{path}: orgeval has no section [{section}]; ignored",
+    "config.not_toml": "{path} is not a valid TOML file ({reason}); orgeval starts with its default keys",
     "config.bad_keys": '{path}: [keys] maps binding ids to key names, e.g. "app.help" = "f1"',
     "tui.palette.placeholder": "Search for units and commands…",
     # What `?` calls a widget whose keys it lists: by id first, then by kind.
@@ -36,6 +37,7 @@ ZH = {
     "warning.prefix": "警告",
     "config.unknown_key": '{path}：[keys] 中的 "{binding}" 不是 orgeval 的按键编号（编号见 ? 帮助），已忽略',
     "config.unknown_section": "{path}：orgeval 没有 [{section}] 这一节，已忽略",
+    "config.not_toml": "{path} 不是有效的 TOML 文件（{reason}），按默认按键启动",
     "config.bad_keys": '{path}：[keys] 应把按键编号对应到键名，如 "app.help" = "f1"',
     "tui.palette.placeholder": "搜索单位和命令…",
     "widget.unit-tree": "单位树",

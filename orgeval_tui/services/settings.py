@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..domain.errors import UserError
 from ..i18n import t
+from ..i18n.os_errors import os_reason
 
 ENV_CONFIG = "ORGEVAL_CONFIG"
 SECTIONS = ("keys",)
@@ -60,8 +61,10 @@ def load_config(path: Path | None = None) -> UserConfig:
         return UserConfig(path)
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UserError(f"{path}: {exc}") from exc
+    except OSError as exc:
+        raise UserError(t("os.file_refused", file=str(path), reason=os_reason(exc))) from exc
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UserError(t("config.not_toml", path=path, reason=exc)) from exc
     keys = document.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
