@@ -172,12 +172,12 @@ class UnitScreen(TranslatedBindings, Screen):
             ]
         for period, duty in figures.duties[:1]:
             rows += [
-                (f"{period.label} {figure_label('execution_rate')}", percent(duty.execution_rate)),
-                (f"{period.label} {figure_label('fill_rate')}", percent(duty.fill_rate)),
-                (f"{period.label} {figure_label('workload_ratio')}", percent(duty.workload_ratio)),
+                (f"{period.shown} {figure_label('execution_rate')}", percent(duty.execution_rate)),
+                (f"{period.shown} {figure_label('fill_rate')}", percent(duty.fill_rate)),
+                (f"{period.shown} {figure_label('workload_ratio')}", percent(duty.workload_ratio)),
             ]
         for period, cases in figures.cases:
-            rows.append((f"{period.label} {figure_label('cases')}", str(cases.cases)))
+            rows.append((f"{period.shown} {figure_label('cases')}", str(cases.cases)))
         if figures.peer is not None:
             rows.append((figure_label("peer_score"), two_decimals(figures.peer.peer_score)))
         if roster is not None:
@@ -252,7 +252,7 @@ class UnitScreen(TranslatedBindings, Screen):
             "fill_rate",
             "workload_ratio",
         )
-        table.show([(t("tui.overview.period"), period.label), *_rows(duty, keys)])
+        table.show([(t("tui.overview.period"), period.shown), *_rows(duty, keys)])
         self.query_one("#duties-categories", BarChart).show(
             figure_label("share_by_hours"),
             [
@@ -276,7 +276,7 @@ class UnitScreen(TranslatedBindings, Screen):
     def _show_services(self, figures) -> None:
         rows = []
         for period, cases in figures.cases:
-            rows.append((t("tui.overview.period"), period.label))
+            rows.append((t("tui.overview.period"), period.shown))
             rows += _rows(
                 cases,
                 (
