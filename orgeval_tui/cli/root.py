@@ -51,7 +51,10 @@ def root(
         typer.Option("--db", envvar="ORGEVAL_DB", help="SQLite file path or SQLAlchemy URL."),
     ] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="zh or en (default: from LANG).")
+        str | None,
+        typer.Option(
+            "--lang", envvar="ORGEVAL_LANG", help="zh or en (default: ORGEVAL_LANG, else LANG)."
+        ),
     ] = None,
 ) -> None:
     if lang is not None and lang not in LANGUAGES:
@@ -79,8 +82,11 @@ def init(ctx: typer.Context) -> None:
 
 
 def main() -> None:
+    from .help_language import language_in_arguments, translated_command
+
+    set_language(language_in_arguments(sys.argv[1:]))
     try:
-        app()
+        translated_command(app)()
     except UserError as exc:
         _fail(str(exc))
     except OSError as exc:
