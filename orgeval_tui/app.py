@@ -157,10 +157,12 @@ def binding_ids() -> set[str]:
     return ids
 
 
-def run_app(database: Database, on_notice=None) -> None:
-    """``on_notice`` also hears each start-up notice (the CLI writes them to stderr)."""
+def run_app(database: Database) -> None:
+    """Each start-up notice goes to stderr too: it stays readable after the screen is
+    gone, and a session that cannot show the screen still says it."""
+    import sys
+
     keymap, notices = read_keymap()
     for notice in notices:
-        if on_notice is not None:
-            on_notice(notice)
+        sys.stderr.write(f"orgeval: {t('warning.prefix')}: {notice}\n")
     OrgevalApp(database, keymap=keymap, notices=tuple(notices)).run()

@@ -71,7 +71,7 @@ def _run_tui(db: str | None) -> None:
     database = Database.open(db)
     from ..app import run_app
 
-    run_app(database, on_notice=_warn)
+    run_app(database)
 
 
 @app.command()
@@ -97,10 +97,6 @@ def main() -> None:
         if not isinstance(exc, DBAPIError):
             raise
         _fail(t("db.error", reason=db_error_reason(exc)))
-
-
-def _warn(message: str) -> None:
-    sys.stderr.write(f"orgeval: {t('warning.prefix')}: {message}\n")
 
 
 def _fail(message: str) -> None:
