@@ -58,7 +58,9 @@ def root(
     ] = None,
 ) -> None:
     if lang is not None and lang not in LANGUAGES:
-        raise typer.BadParameter(f"use one of {', '.join(LANGUAGES)}", param_hint="--lang")
+        raise typer.BadParameter(
+            t("cli.bad_language", value=lang, languages=", ".join(LANGUAGES)), param_hint="--lang"
+        )
     ctx.obj = Settings(db=db, lang=set_language(lang))
     if ctx.invoked_subcommand is None:
         _run_tui(ctx.obj.db)

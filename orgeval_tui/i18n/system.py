@@ -3,6 +3,8 @@ the command palette, the names of the widgets whose keys `?` lists."""
 
 EN = {
     "warning.prefix": "warning",
+    "cli.bad_language": "{value} is not a language of orgeval: use one of {languages}",
+    "cli.bad_date": "{value} is not a date: write it YYYY-MM-DD",
     "config.unknown_key": '{path}: [keys] "{binding}" is not a binding id of orgeval (see the ids in ?); ignored',
     "config.unknown_section": "{path}: orgeval has no section [{section}]; ignored",
     "config.not_toml": "{path} is not a valid TOML file ({reason}); orgeval starts with its default keys",
@@ -43,6 +45,8 @@ EN = {
 
 ZH = {
     "warning.prefix": "警告",
+    "cli.bad_language": "orgeval 没有 {value} 这种语言：请使用 {languages} 之一",
+    "cli.bad_date": "{value} 不是日期：请写成 YYYY-MM-DD",
     "config.unknown_key": '{path}：[keys] 中的 "{binding}" 不是 orgeval 的按键编号（编号见 ? 帮助），已忽略',
     "config.unknown_section": "{path}：orgeval 没有 [{section}] 这一节，已忽略",
     "config.not_toml": "{path} 不是有效的 TOML 文件（{reason}），按默认按键启动",

@@ -155,3 +155,15 @@ def test_the_language_comes_from_orgeval_lang_or_the_locale(cli, monkeypatch):
     assert "登记一个单位。" in by_variable.out and "全称，如 县工信局。" in by_variable.out
     assert "用 FILE 中的人员替换单位的花名册。" in by_locale.out
     assert "Register a unit." in english.out and "登记" not in english.out
+
+
+def test_a_bad_language_or_date_is_refused_in_the_users_language(cli, monkeypatch):
+    monkeypatch.setenv("ORGEVAL_LANG", "fr")
+    language = cli("units", "list")
+    monkeypatch.setenv("ORGEVAL_LANG", "zh")
+    day = cli("calendar", "set", "2021-02-30", "--workday")
+
+    assert (
+        language.code == 2 and "fr is not a language of orgeval: use one of zh, en" in language.err
+    )
+    assert day.code == 2 and "2021-02-30 不是日期：请写成 YYYY-MM-DD" in day.err, day.err
