@@ -35,6 +35,7 @@ _WORDS = {
     "Toggle": "展开/收起",
     "Top": "首行",
     "palette": "命令",
+    "Open the command palette": "打开命令面板",
     # The palette's system commands (App.get_system_commands): title, then help.
     "Theme": "主题",
     "Change the current theme": "更换配色主题",

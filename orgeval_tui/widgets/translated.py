@@ -1,4 +1,4 @@
-"""Binding descriptions in the user's language.
+"""Binding descriptions and tooltips in the user's language.
 
 Textual builds a class's bindings when the class is defined, before the language is
 known; descriptions are written as message keys and translated per instance.
@@ -24,8 +24,10 @@ class TranslatedBindings:
         table = self._bindings.key_to_bindings
         for key, bindings in table.items():
             table[key] = [
-                replace(b, description=messages.get(b.description, b.description))
-                if b.description
-                else b
+                replace(
+                    b,
+                    description=messages.get(b.description, b.description),
+                    tooltip=messages.get(b.tooltip, b.tooltip),
+                )
                 for b in bindings
             ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import sqlite3
 from pathlib import Path
@@ -12,6 +13,7 @@ CJK = re.compile(r"[\u3400-\u9fff]+")
 def screen_texts(screen) -> list[str]:
     """What each widget of the screen says, whole (a cell, a label, a paragraph): the
     text before it is wrapped, cut short or hidden under a dialog."""
+    from rich.console import Console
     from rich.text import Text
     from textual.content import Content
     from textual.widgets import DataTable, Input, OptionList, Tree
@@ -37,6 +39,10 @@ def screen_texts(screen) -> list[str]:
             shown = widget.render()
             if isinstance(shown, (str, Text, Content)):
                 texts.append(str(shown))
+            elif hasattr(shown, "__rich_console__"):  # a table of keys, a chart
+                console = Console(width=200, file=io.StringIO(), record=True, color_system=None)
+                console.print(shown)
+                texts += console.export_text().splitlines()
     return [text for text in texts if text.strip()]
 
 

@@ -56,6 +56,9 @@ async def _every_screen(app, pilot, unit_id: int) -> list[tuple[str, list[str]]]
     await pilot.press("ctrl+p")
     await shoot("palette")
     await pilot.press("escape")
+    app.action_show_help_panel()  # the palette's 按键 / Keys
+    await shoot("keys panel")
+    app.action_hide_help_panel()
     app.open_unit(unit_id)
     await settle(pilot)
     assert isinstance(app.screen, UnitScreen)
