@@ -11,9 +11,10 @@ from textual.binding import Binding
 from .dialogs.palette import UnitCommands
 from .domain.errors import UserError
 from .i18n import t
+from .i18n.os_errors import os_error_message
 from .storage.database import Database
 from .widgets.live import LiveScreen, MarkerRead, UnitIndexReady
-from .widgets.translated import TranslatedBindings
+from .widgets.translated import TranslatedBindings, textual_word
 from .widgets.workers import WorkFailed, db_worker
 
 
@@ -31,7 +32,13 @@ class OrgevalApp(TranslatedBindings, App):
     CHANGE_POLL_SECONDS = 2.0
     """How soon another evaluator's change shows on the screen in view."""
 
-    def __init__(self, database: Database, keymap: dict[str, str] | None = None):
+    def __init__(
+        self,
+        database: Database,
+        keymap: dict[str, str] | None = None,
+        notices: tuple[str, ...] = (),
+    ):
+        """``keymap`` None: read the user's config file; ``notices`` are shown on start."""
         super().__init__()
         self.database = database
         self.search_entries = None
@@ -39,18 +46,21 @@ class OrgevalApp(TranslatedBindings, App):
         self._index_marker = None
         self._poll_failing = False
         self._keymap = keymap
+        self._notices = list(notices)
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
-        from .services.settings import load_keymap
 
         self.title = t("tui.title")
-        try:
-            self.set_keymap(self._keymap if self._keymap is not None else load_keymap())
-        except UserError as exc:
-            self.notify(str(exc), severity="error")
+        keymap = self._keymap
+        if keymap is None:
+            keymap, notices = read_keymap()
+            self._notices += notices
+        self.set_keymap(keymap)
         self.push_screen(HomeScreen())
         self.set_interval(self.CHANGE_POLL_SECONDS, self.check_for_changes)
+        for notice in self._notices:
+            self.notify(notice, severity="warning", timeout=30, markup=False)
 
     @work(thread=True, exclusive=True, group="changes")
     def check_for_changes(self) -> None:
@@ -150,8 +160,20 @@ class OrgevalApp(TranslatedBindings, App):
     def get_system_commands(self, screen):
         from textual.app import SystemCommand
 
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            yield command._replace(
+                title=textual_word(command.title), help=textual_word(command.help)
+            )
         yield SystemCommand(t("key.ledger"), t("tui.ledger.palette_help"), self.action_ledger)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=t("tui.palette.placeholder"))
+            )
 
     def action_help(self) -> None:
         from .dialogs.help import HelpScreen
@@ -164,10 +186,59 @@ class OrgevalApp(TranslatedBindings, App):
         from .dialogs.error import ErrorScreen
 
         error = message.error
-        text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+        if isinstance(error, UserError):
+            text = str(error)
+        elif isinstance(error, OSError):
+            text = os_error_message(error)
+        else:
+            text = f"{type(error).__name__}: {error}"
         self.log.error(text)
         self.push_screen(ErrorScreen(text))
 
 
+def read_keymap() -> tuple[dict[str, str], list[str]]:
+    """The user's rebindings, and what of the config file is not understood (each named
+    with the file); a broken file starts the application with the default keys."""
+    from .services.settings import load_config
+
+    try:
+        config = load_config()
+    except UserError as exc:
+        return {}, [str(exc)]
+    if not config.keymap and not config.unknown_sections:
+        return {}, []
+    return config.keymap, config.ignored(binding_ids())
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the application's screens, dialogs and widgets: what the
+    [keys] section of the config file may name."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    from . import dialogs, screens, widgets
+
+    for package in (screens, dialogs, widgets):
+        for module in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            importlib.import_module(module.name)
+    ids: set[str] = set()
+    classes = [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if cls.__module__.startswith(f"{__package__}."):
+            ids.update(b.id for b in cls.BINDINGS if isinstance(b, Binding) and b.id)
+    return ids
+
+
 def run_app(database: Database) -> None:
-    OrgevalApp(database).run()
+    """Each start-up notice goes to stderr too: it stays readable after the screen is
+    gone, and a session that cannot show the screen still says it."""
+    import sys
+
+    keymap, notices = read_keymap()
+    for notice in notices:
+        sys.stderr.write(f"orgeval: {t('warning.prefix')}: {notice}\n")
+    OrgevalApp(database, keymap=keymap, notices=tuple(notices)).run()

@@ -29,6 +29,7 @@ def isolated_profile(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("ORGEVAL_DB", raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("ORGEVAL_LANG", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     set_language("en")

@@ -48,9 +48,9 @@ def parse_date(value: str | None, option: str):
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
-        ) from None
+        from ..i18n import t
+
+        raise typer.BadParameter(t("cli.bad_date", value=value), param_hint=option) from None
 
 
 def print_json(document) -> None:

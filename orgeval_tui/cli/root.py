@@ -14,6 +14,7 @@ import typer
 
 from ..domain.errors import UserError, db_error_reason
 from ..i18n import LANGUAGES, set_language, t
+from ..i18n.os_errors import os_error_message
 from .analyze import analyze_app
 from .benchmarks import benchmark_app
 from .calendar import calendar_app
@@ -50,11 +51,16 @@ def root(
         typer.Option("--db", envvar="ORGEVAL_DB", help="SQLite file path or SQLAlchemy URL."),
     ] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="zh or en (default: from LANG).")
+        str | None,
+        typer.Option(
+            "--lang", envvar="ORGEVAL_LANG", help="zh or en (default: ORGEVAL_LANG, else LANG)."
+        ),
     ] = None,
 ) -> None:
     if lang is not None and lang not in LANGUAGES:
-        raise typer.BadParameter(f"use one of {', '.join(LANGUAGES)}", param_hint="--lang")
+        raise typer.BadParameter(
+            t("cli.bad_language", value=lang, languages=", ".join(LANGUAGES)), param_hint="--lang"
+        )
     ctx.obj = Settings(db=db, lang=set_language(lang))
     if ctx.invoked_subcommand is None:
         _run_tui(ctx.obj.db)
@@ -78,10 +84,15 @@ def init(ctx: typer.Context) -> None:
 
 
 def main() -> None:
+    from .help_language import language_in_arguments, translated_command
+
+    set_language(language_in_arguments(sys.argv[1:]))
     try:
-        app()
+        translated_command(app)()
     except UserError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(os_error_message(exc))
     except Exception as exc:
         from sqlalchemy.exc import DBAPIError
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..domain.errors import UserError
 from ..i18n import t
+from ..i18n.os_errors import os_reason
 from ..services.ledger.workbook import export_ledger
 from ..storage.database import Database
 from . import pilot_units
@@ -34,6 +35,13 @@ def write_practice_files(folder: Path) -> list[Path]:
     returns what was written, in the order ``load.sh`` reads it."""
     if folder.exists() and not folder.is_dir():
         raise UserError(t("demo.not_a_folder", folder=str(folder)))
+    try:
+        return _write(folder)
+    except OSError as exc:
+        raise UserError(t("files.cannot_write", folder=str(folder), reason=os_reason(exc))) from exc
+
+
+def _write(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="orgeval-demo-") as scratch:
         path = Path(scratch) / "demo.db"

@@ -10,10 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..i18n import t
+from ..widgets.translated import TranslatedBindings
 
 
-class ErrorScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", t("tui.close"), id="error.close")]
+class ErrorScreen(TranslatedBindings, ModalScreen[None]):
+    # A message key, translated per instance: the class is built before the language is known.
+    BINDINGS = [Binding("escape", "dismiss", "tui.close", id="error.close")]
 
     def __init__(self, message: str) -> None:
         super().__init__()

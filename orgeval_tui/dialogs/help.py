@@ -9,14 +9,20 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..i18n import t
+from ..i18n import catalogues, current_language, t
 from ..services.settings import config_path
 from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import VimDataTable
 
 
 def _name(node) -> str:
-    return node.id or type(node).__name__
+    """What the user calls the widget: by its id (the unit tree), else its kind (a
+    table), never the class or id a programmer gave it."""
+    messages = catalogues()[current_language()]
+    for key in (f"widget.{node.id}", *(f"widget.{cls.__name__}" for cls in type(node).__mro__)):
+        if key in messages:
+            return messages[key]
+    return t("widget.other")
 
 
 class HelpScreen(TranslatedBindings, ModalScreen[None]):

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from ..analytics.ledger_facts import created_on, is_overdue
 from ..domain.errors import UserError
 from ..i18n import catalogues, t
+from ..i18n.os_errors import os_reason
 from ..ingest.aliases import display_name
 
 if TYPE_CHECKING:
@@ -264,7 +265,7 @@ def _save_atomically(workbook, path: Path) -> None:
         )
     except OSError as exc:
         raise UserError(
-            t("ledger_excel.cannot_write", file=str(path), reason=exc.strerror or exc)
+            t("ledger_excel.cannot_write", file=str(path), reason=os_reason(exc))
         ) from exc
     os.close(handle)
     try:
@@ -274,7 +275,7 @@ def _save_atomically(workbook, path: Path) -> None:
     except OSError as exc:
         _remove(temporary)
         raise UserError(
-            t("ledger_excel.cannot_write", file=str(path), reason=exc.strerror or exc)
+            t("ledger_excel.cannot_write", file=str(path), reason=os_reason(exc))
         ) from exc
     except BaseException:
         _remove(temporary)

@@ -21,6 +21,9 @@ AREAS = (
     "ledger",
     "ledger_excel",
     "evaluations",
+    "system",
+    "os_errors",
+    "cli_help",
 )
 _current = None
 _catalogues: dict[str, dict[str, str]] | None = None
@@ -39,6 +42,8 @@ def catalogues() -> dict[str, dict[str, str]]:
 
 
 def language_from_env(environ=os.environ) -> str:
+    if environ.get("ORGEVAL_LANG") in LANGUAGES:
+        return environ["ORGEVAL_LANG"]
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(var, "")
         if value:

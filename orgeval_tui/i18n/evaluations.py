@@ -9,6 +9,14 @@ EN = {
     "evaluation.bad_prefix": "problem-number prefix {prefix!r}: letters, digits and - only, at most 20",
     "evaluation.bad_period": "period {label}: its first day {start} is after its last day {end}",
     "evaluation.period_twice": "period {label} is given twice",
+    # A period named from its dates (services.evaluations.dated_period_name).
+    "period.year": "Year {year}",
+    "period.first_half": "H1 {year}",
+    "period.second_half": "H2 {year}",
+    "period.quarter": "Q{quarter} {year}",
+    "period.month": "{year}-{month:02d}",
+    "period.months": "{first} – {last}",
+    "period.days": "{start} – {end}",
 }
 ZH = {
     "evaluation.empty": "评估项目须有{field}",
@@ -19,4 +27,11 @@ ZH = {
     "evaluation.bad_prefix": "问题编号前缀 {prefix!r}：只能用字母、数字和 -，最多 20 个字符",
     "evaluation.bad_period": "评估期 {label}：起始日 {start} 晚于截止日 {end}",
     "evaluation.period_twice": "评估期 {label} 重复",
+    "period.year": "{year}年度",
+    "period.first_half": "{year}年上半年",
+    "period.second_half": "{year}年下半年",
+    "period.quarter": "{year}年第{quarter}季度",
+    "period.month": "{year}年{month}月",
+    "period.months": "{first}至{last}",
+    "period.days": "{start}至{end}",
 }

@@ -35,6 +35,21 @@ _WORDS = {
     "Toggle": "展开/收起",
     "Top": "首行",
     "palette": "命令",
+    "Open the command palette": "打开命令面板",
+    # The palette's system commands (App.get_system_commands): title, then help.
+    "Theme": "主题",
+    "Change the current theme": "更换配色主题",
+    "Quit": "退出",
+    "Quit the application as soon as possible": "立即退出程序",
+    "Keys": "按键",
+    "Show help for the focused widget and a summary of available keys": "显示当前栏的说明和可用按键",
+    "Hide the keys and widget help panel": "收起按键和说明面板",
+    "Maximize": "最大化",
+    "Maximize the focused widget": "把当前栏放大到全屏",
+    "Minimize": "还原",
+    "Minimize the widget and restore to normal size": "把放大的栏还原为原来大小",
+    "Screenshot": "截图",
+    "Save an SVG 'screenshot' of the current screen": "把当前屏幕保存为 SVG 截图",
 }
 
 EN = {english: english for english in _WORDS}

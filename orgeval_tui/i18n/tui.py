@@ -274,7 +274,7 @@ ZH = {
     "tui.duties.never_title": "未开展的职责（{count} 项）",
     "tui.duties.no_section": "未分科室",
     "tui.help.title": "按键",
-    "tui.help.focused": "{widget} 的按键",
+    "tui.help.focused": "{widget}的按键",
     "tui.help.screen": "本屏按键",
     "tui.help.global": "全局按键",
     "tui.help.headers": "按键|作用|编号",

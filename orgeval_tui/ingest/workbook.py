@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from ..i18n import t
+from ..i18n.os_errors import os_reason
 from . import sniff as kinds
 from .delimited import UndecodableText, read_delimited
 from .errors import IngestError
@@ -49,8 +50,7 @@ def _head(path: Path, file: str) -> bytes:
     except IsADirectoryError:
         raise IngestError.about(file, t("ingest.file.folder")) from None
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise IngestError.about(file, t("ingest.file.unopenable", reason=reason)) from None
+        raise IngestError.about(file, t("ingest.file.unopenable", reason=os_reason(exc))) from None
 
 
 def _read_text(path: Path, file: str) -> Sheet:

@@ -67,7 +67,7 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
         title = self.query_one("#progress-title", Static)
         evaluation = message.evaluation
         span = evaluation.span if evaluation else None
-        period = f"  {t('tui.home.log_period', period=span.label)}" if span else ""
+        period = f"  {t('tui.home.log_period', period=span.shown)}" if span else ""
         title.update(
             Text(f"{t('tui.home.progress')}  {evaluation.name}{period}")
             if evaluation

@@ -164,7 +164,7 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
             )
             for line in page.lines
         ]
-        note = t("tui.log.period", period=self.figures.log_span.label)
+        note = t("tui.log.period", period=self.figures.log_span.shown)
         self.query_one("#log-table", PagedTable).show_page(page.offset, page.total, rows, note=note)
 
     def on_paged_table_page_wanted(self, message: PagedTable.PageWanted) -> None:

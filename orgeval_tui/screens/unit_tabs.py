@@ -51,12 +51,12 @@ def show_overview(screen, figures) -> None:
         rows += _rows(roster, ("avg_age", "female_share", "section_level_or_above_share"))
     for period, duty in figures.duties[:1]:
         rows += [
-            (f"{period.label} {figure_label('execution_rate')}", percent(duty.execution_rate)),
-            (f"{period.label} {figure_label('fill_rate')}", percent(duty.fill_rate)),
-            (f"{period.label} {figure_label('workload_ratio')}", percent(duty.workload_ratio)),
+            (f"{period.shown} {figure_label('execution_rate')}", percent(duty.execution_rate)),
+            (f"{period.shown} {figure_label('fill_rate')}", percent(duty.fill_rate)),
+            (f"{period.shown} {figure_label('workload_ratio')}", percent(duty.workload_ratio)),
         ]
     for period, cases in figures.cases:
-        rows.append((f"{period.label} {figure_label('cases')}", str(cases.cases)))
+        rows.append((f"{period.shown} {figure_label('cases')}", str(cases.cases)))
     if figures.peer is not None:
         rows.append((figure_label("peer_score"), two_decimals(figures.peer.peer_score)))
     # The on-site tab is still to come: the count says what home counts, and where it will be.
@@ -131,7 +131,7 @@ def show_duties(screen, figures) -> None:
         "fill_rate",
         "workload_ratio",
     )
-    table.show([(t("tui.overview.period"), period.label), *_rows(duty, keys)])
+    table.show([(t("tui.overview.period"), period.shown), *_rows(duty, keys)])
     screen.query_one("#duties-categories", BarChart).show(
         figure_label("share_by_hours"),
         [
@@ -163,7 +163,7 @@ def show_duties(screen, figures) -> None:
 def show_services(screen, figures) -> None:
     rows = []
     for period, cases in figures.cases:
-        rows.append((t("tui.overview.period"), period.label))
+        rows.append((t("tui.overview.period"), period.shown))
         rows += _rows(
             cases,
             (

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFound, UserError
-from ..i18n import t
+from ..i18n import current_language, t
 from ..storage import tables as T
 from ..storage.database import Database
 from .units import find_unit
@@ -30,11 +30,48 @@ _E = T.evaluation.c
 _PREFIX = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,19}")
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 @dataclass(frozen=True)
 class Period:
     label: str
     start: date
     end: date
+
+    @property
+    def shown(self) -> str:
+        return period_name(self.label, self.start, self.end)
+
+
+def period_name(label: str, start: date, end: date) -> str:
+    """How a period reads on screen: the office's own name (2021年上半年), unless it is
+    written in Chinese and the user reads English: then it is named from its dates."""
+    if current_language() == "zh" or not _CJK.search(label):
+        return label
+    return dated_period_name(start, end)
+
+
+def dated_period_name(start: date, end: date) -> str:
+    """A year, a half, a quarter or a month when the period is exactly one, else the
+    months or days it spans."""
+    if start.day != 1 or (end + timedelta(days=1)).day != 1:
+        return t("period.days", start=start.isoformat(), end=end.isoformat())
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    year = start.year
+    if start.month == 1 and months == 12:
+        return t("period.year", year=year)
+    if start.month in (1, 7) and months == 6:
+        return t("period.first_half" if start.month == 1 else "period.second_half", year=year)
+    if start.month in (1, 4, 7, 10) and months == 3:
+        return t("period.quarter", year=year, quarter=(start.month + 2) // 3)
+    if months == 1:
+        return t("period.month", year=year, month=start.month)
+    return t(
+        "period.months",
+        first=f"{start.year}-{start.month:02d}",
+        last=f"{end.year}-{end.month:02d}",
+    )
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from ..models import (
 )
 from ..storage.database import Database
 from .calendar import workdays_between
-from .evaluations import current_evaluation
+from .evaluations import current_evaluation, period_name
 from .units import find_unit
 
 
@@ -348,7 +348,12 @@ def evaluation_overview(db: Database) -> dict:
         "evaluation": evaluation.name,
         "reference_date": evaluation.reference_date.isoformat(),
         "periods": [
-            {"label": label, "from": start.isoformat(), "to": end.isoformat()}
+            {
+                "label": period_name(label, start, end),
+                "office_label": label,
+                "from": start.isoformat(),
+                "to": end.isoformat(),
+            }
             for label, start, end in periods
         ],
         "units": units,

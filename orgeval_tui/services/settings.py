@@ -6,18 +6,24 @@
     "units.filter" = "slash,f"
 
 Keys are binding ids (shown in the help screen), values Textual key names, several
-separated by commas.
+separated by commas. What the file says that orgeval does not know (a section, a binding
+id) is ignored and named, so a typo never silently does nothing.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.errors import UserError
+from ..i18n import t
+from ..i18n.os_errors import os_reason
 
 ENV_CONFIG = "ORGEVAL_CONFIG"
+SECTIONS = ("keys",)
 
 
 def config_path() -> Path:
@@ -28,17 +34,45 @@ def config_path() -> Path:
     return Path(user_config_dir("orgeval", appauthor=False)) / "config.toml"
 
 
-def load_keymap(path: Path | None = None) -> dict[str, str]:
+@dataclass(frozen=True)
+class UserConfig:
+    path: Path
+    keymap: dict[str, str] = field(default_factory=dict)
+    unknown_sections: tuple[str, ...] = ()
+
+    def ignored(self, binding_ids: Iterable[str]) -> list[str]:
+        """One message per entry of the file that changes nothing, naming file and entry."""
+        known = set(binding_ids)
+        notes = [
+            t("config.unknown_section", path=self.path, section=name)
+            for name in self.unknown_sections
+        ]
+        notes += [
+            t("config.unknown_key", path=self.path, binding=key)
+            for key in self.keymap
+            if key not in known
+        ]
+        return notes
+
+
+def load_config(path: Path | None = None) -> UserConfig:
     path = path or config_path()
     if not path.exists():
-        return {}
+        return UserConfig(path)
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UserError(f"{path}: {exc}") from exc
+    except OSError as exc:
+        raise UserError(t("os.file_refused", file=str(path), reason=os_reason(exc))) from exc
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UserError(t("config.not_toml", path=path, reason=exc)) from exc
     keys = document.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
     ):
-        raise UserError(f'{path}: [keys] maps binding ids to key names, e.g. "app.help" = "f1"')
-    return dict(keys)
+        raise UserError(t("config.bad_keys", path=path))
+    unknown = tuple(name for name in document if name not in SECTIONS)
+    return UserConfig(path, dict(keys), unknown)
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    return load_config(path).keymap

@@ -117,7 +117,7 @@ def add_unit(
         raise TypeError(f"unknown quota fields: {sorted(unknown)}")
     for key, value in quotas.items():
         if value < 0:
-            raise UserError(t("unit.negative_quota", field=key, value=value))
+            raise UserError(t("unit.negative_quota", field=t(f"unit.field.{key}"), value=value))
     with db.write() as session:
         if session.scalars(select(Unit.id).where(Unit.name == name)).first() is not None:
             raise UserError(t("unit.exists", name=name))

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import ConflictError, SchemaError, UserError, db_error_reason
 from ..i18n import t
+from ..i18n.os_errors import os_reason
 from . import audit
 
 ENV_DB = "ORGEVAL_DB"
@@ -85,7 +86,7 @@ class Database:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise UserError(t("db.no_folder", folder=folder, reason=exc.strerror)) from exc
+                raise UserError(t("db.no_folder", folder=folder, reason=os_reason(exc))) from exc
         try:
             self.engine: Engine = create_engine(url, pool_pre_ping=not self.is_sqlite)
         except ImportError as exc:

@@ -1,4 +1,4 @@
-"""Binding descriptions in the user's language.
+"""Binding descriptions and tooltips in the user's language.
 
 Textual builds a class's bindings when the class is defined, before the language is
 known; descriptions are written as message keys and translated per instance. So are a
@@ -11,6 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..i18n import catalogues, current_language
+
+
+def textual_word(english: str) -> str:
+    """One of Textual's own English texts (a binding, a system command) in the user's
+    language, as ``i18n/textual_words`` has it; unknown texts stay as they are."""
+    return catalogues()[current_language()].get(english, english)
 
 
 class TranslatedBindings:

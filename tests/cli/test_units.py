@@ -110,7 +110,13 @@ def test_user_errors_exit_1_with_one_line(cli, database_url):
         ("units", "add", "县总工会"): "a unit named 县总工会 already exists",
         ("units", "add", "县 总工会"): "a unit named 县总工会 already exists",
         ("units", "add", "甲", "--kind", "bureau"): "unknown unit kind bureau",
-        ("units", "add", "甲", "--quota-admin", "-1"): "quota_admin cannot be negative",
+        (
+            "units",
+            "add",
+            "甲",
+            "--quota-admin",
+            "-1",
+        ): "the administrative quota cannot be negative",
         (
             "units",
             "add",
@@ -179,3 +185,16 @@ def test_postgresql_without_its_driver_says_how_to_install_it(cli, monkeypatch):
     assert result.code == 1
     assert "psycopg" in result.err and "orgeval[postgres]" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_refused_quota_is_named_in_the_users_language(cli, database_url):
+    zh = cli(
+        "--db", database_url, "--lang", "zh", "units", "add", "县总工会", "--quota-admin", "-1"
+    )
+    en = cli(
+        "--db", database_url, "--lang", "en", "units", "add", "县总工会", "--quota-leaders", "-2"
+    )
+
+    assert zh.code == 1 and "行政编制不能为负数（输入为 -1）" in zh.err, zh.err
+    assert en.code == 1 and "the number of leadership posts cannot be negative" in en.err, en.err
+    assert "quota_" not in zh.err + en.err

@@ -45,3 +45,22 @@ def test_messages_follow_the_chosen_language():
     assert t("unit.not_found", ref="县工信局") == "没有这个单位：县工信局"
     set_language("en")
     assert t("unit.not_found", ref="县工信局") == "no such unit: 县工信局"
+
+
+def test_every_message_id_is_in_both_catalogues_with_the_same_placeholders():
+    merged = catalogues()
+    assert set(merged["zh"]) == set(merged["en"])
+    for key, english in merged["en"].items():
+        assert _fields(merged["zh"][key]) == _fields(english), key
+
+
+def test_no_chinese_message_is_left_in_english():
+    import re
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    left = {
+        key: text
+        for key, text in catalogues()["zh"].items()
+        if not cjk.search(text) and re.search(r"[A-Za-z]{3,}", re.sub(r"\{[^}]*\}", "", text))
+    }
+    assert not left, left

@@ -151,7 +151,7 @@ async def test_question_mark_shows_the_focused_widgets_keys_first(demo_db):
         back = app.screen
 
     assert isinstance(help_screen, HelpScreen)
-    assert rows[0][0].startswith("Keys of overview-table")
+    assert rows[0][0].startswith("Keys of the overview")
     ids = [row[2] for row in rows]
     assert "table.down" in ids and "unit.back" in ids and "app.quit" in ids
     assert ids.index("table.down") < ids.index("unit.back") < ids.index("app.quit")
@@ -316,3 +316,15 @@ async def test_the_pane_in_view_says_it_is_loading_until_the_figures_come(demo_d
     assert first == {"overview"}, "only the pane in view animates a loading indicator"
     assert second == {"overview", "roster"}, "the next pane viewed says so too"
     assert after == set()
+
+
+async def test_the_overview_names_periods_in_english(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        overview = dict(table_rows(app.screen.query_one("#overview-table")))
+
+    assert overview["Year 2020 duty execution rate"] == "71.21%"
+    assert overview["H1 2021 cases"] == "44"
+    assert not any("年度" in label or "上半年" in label for label in overview)

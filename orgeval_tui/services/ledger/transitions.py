@@ -46,6 +46,7 @@ from ...domain.actor import current_actor
 from ...domain.clock import office_today, utcnow
 from ...domain.errors import ConflictError, NotFound, UserError
 from ...i18n import t
+from ...i18n.os_errors import os_reason
 from ...storage import audit
 from ...storage.database import Database
 from ..evaluations import current_evaluation
@@ -151,7 +152,7 @@ def file_digest(path: str | Path) -> tuple[str, str]:
         with path.open("rb") as handle:
             digest = hashlib.file_digest(handle, "sha256")
     except OSError as exc:
-        raise UserError(t("ledger.bad_file", path=str(path), reason=exc.strerror or exc)) from exc
+        raise UserError(t("ledger.bad_file", path=str(path), reason=os_reason(exc))) from exc
     return path.name, digest.hexdigest()
 
 
