@@ -10,13 +10,14 @@ listener, and opening a database must not build every model class (see ``tables`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from ..domain.actor import current_actor
-from ..domain.clock import utcnow
+from ..domain.clock import office_tz, utcnow
 from ..i18n import t
 
 AUDITED_TABLES = frozenset(
@@ -143,9 +144,12 @@ def _deleted_label(session: Session, entity: str, entity_id: str) -> str | None:
     ).first()
 
 
-def conflict_message(session: Session, model, identity, current) -> str:
-    """Who changed a row since it was read, for the refusal of a stale write.
-    ``current`` is the row as it is now, or None when it was deleted."""
+def conflict_message(
+    session: Session, model, identity, current, field_label: Callable[[str], str] = str
+) -> str:
+    """Who changed a row since it was read, for the refusal of a stale write, at the
+    office's local time (as every time the user reads). ``current`` is the row as it is
+    now, or None when it was deleted; ``field_label`` names a field as the user knows it."""
     entity = model.__tablename__
     entity_id = ",".join(str(part) for part in identity)
     change = last_change(session, entity, entity_id)
@@ -155,8 +159,12 @@ def conflict_message(session: Session, model, identity, current) -> str:
     label = label or f"{entity} {entity_id}"
     if change is None:
         return t("conflict.by_someone", label=label)
-    when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    when = change.at.astimezone(office_tz()).strftime("%Y-%m-%d %H:%M")
     if change.action == "delete":
         return t("conflict.deleted", label=label, actor=change.actor, when=when)
-    what = f"{change.field}: {change.old!s} → {change.new!s}" if change.field else change.action
+    what = (
+        f"{field_label(change.field)}{t('conflict.colon')}{change.old!s} → {change.new!s}"
+        if change.field
+        else change.action
+    )
     return t("conflict.by", label=label, actor=change.actor, when=when, what=what)

@@ -44,12 +44,22 @@ from sqlalchemy.orm import Session
 
 from ...domain.actor import current_actor
 from ...domain.clock import office_today, utcnow
-from ...domain.errors import ConflictError, NotFound, UserError
+from ...analytics.ledger_facts import created_on
+from ...domain.errors import ConflictError, NeedsConfirmation, NotFound, UserError
 from ...i18n import t
 from ...storage import audit
 from ...storage.database import Database
 from ..evaluations import current_evaluation
-from .lifecycle import ALLOWED, STEPS, deadline_refusal
+from .lifecycle import (
+    ALLOWED,
+    DAY_ORDER,
+    STEP_DAY,
+    STEPS,
+    day_problems,
+    deadline_passed,
+    deadline_refusal,
+    field_label,
+)
 from .views import ProblemView, jsonable, problem_view
 from .words import action_label, allowed_text, optional_text, required_text, status_label
 
@@ -90,6 +100,25 @@ def refuse_step(problem: Problem, action: str) -> None:
     )
 
 
+def refuse_day(problem: Problem, step: str, day: date) -> None:
+    """A step's day is never after today nor before the day of the step it follows
+    (``lifecycle.day_problems``); the refusal names the problem."""
+    days = {column: getattr(problem, column) for column in DAY_ORDER[1:]}
+    days["created_at"] = created_on(problem)
+    column = STEP_DAY[step]
+    days[column] = day
+    why = day_problems(days, office_today()).get(column)
+    if why is not None:
+        raise UserError(t("ledger.about", number=problem.number, reason=why))
+
+
+def confirm_deadline(deadline: date, confirmed: bool) -> None:
+    """A deadline already past is set only when the user confirms it."""
+    question = deadline_passed(deadline, office_today())
+    if question is not None and not confirmed:
+        raise NeedsConfirmation(question, {"past_deadline": True})
+
+
 def record_event(session, problem, action, from_status, to_status, *, reason=None, detail=None):
     from ...models import ProblemEvent
 
@@ -121,14 +150,16 @@ def _feedback(on: date | None = None):
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "feedback", day)
         problem.fed_back_on = day
         return None, {"fed_back_on": day}
 
     return change
 
 
-def _plan(measures: str, responsible: str, deadline: date):
-    """The unit's rectification plan: measures, the person responsible, the deadline."""
+def _plan(measures: str, responsible: str, deadline: date, past_deadline: bool = False):
+    """The unit's rectification plan: measures, the person responsible, the deadline
+    (one already past only with ``past_deadline``, the user's confirmation)."""
     measures = required_text(measures, "measures")
     responsible = required_text(responsible, "responsible")
     if deadline is None:
@@ -138,6 +169,7 @@ def _plan(measures: str, responsible: str, deadline: date):
         refusal = deadline_refusal(deadline, problem.fed_back_on)
         if refusal is not None:
             raise UserError(refusal)
+        confirm_deadline(deadline, past_deadline)
         problem.measures, problem.responsible, problem.deadline = measures, responsible, deadline
         return None, {"measures": measures, "responsible": responsible, "deadline": deadline}
 
@@ -165,6 +197,7 @@ def _report(text: str | None = None, file: str | Path | None = None, on: date | 
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "report", day)
         problem.report_text = text
         problem.report_file_name, problem.report_file_hash = file_name, file_hash
         problem.reported_on = day
@@ -182,6 +215,7 @@ def _verify(note: str, on: date | None = None):
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "verify", day)
         problem.verifier, problem.verified_on, problem.verify_note = current_actor(), day, note
         return None, {"verifier": problem.verifier, "verified_on": day, "verify_note": note}
 
@@ -195,6 +229,7 @@ def _reopen(reason: str, on: date | None = None):
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "reopen", day)
         detail = {"verifier": current_actor(), "verified_on": day}
         if problem.status == "closed":
             detail["struck_off"] = {
@@ -209,8 +244,9 @@ def _reopen(reason: str, on: date | None = None):
     return change
 
 
-def _extend(deadline: date, reason: str):
-    """A deadline extension (申请延期): the old and the new deadline and the reason."""
+def _extend(deadline: date, reason: str, past_deadline: bool = False):
+    """A deadline extension (申请延期): the old and the new deadline and the reason (a new
+    deadline already past only with ``past_deadline``)."""
     reason = required_text(reason, "reason")
     if deadline is None:
         raise UserError(t("ledger.empty", field=t("ledger.field.deadline")))
@@ -221,6 +257,7 @@ def _extend(deadline: date, reason: str):
             raise UserError(
                 t("ledger.not_later", deadline=deadline.isoformat(), old=old.isoformat())
             )
+        confirm_deadline(deadline, past_deadline)
         problem.deadline = deadline
         return reason, {"deadline": deadline, "old_deadline": old}
 
@@ -233,6 +270,7 @@ def _withdraw(reason: str, on: date | None = None):
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "withdraw", day)
         problem.withdraw_reason, problem.withdrawn_on = reason, day
         return reason, {"withdraw_reason": reason, "withdrawn_on": day}
 
@@ -251,24 +289,38 @@ BUILDERS = {
 
 
 def apply(
-    db: Database, action: str, targets: list[tuple[str, int | None]], **values
+    db: Database,
+    action: str,
+    targets: list[tuple[str, int | None]],
+    *,
+    accepted_versions: dict[str, int] | None = None,
+    **values,
 ) -> list[ProblemView]:
     """One transition over every problem in ``targets`` (number, and the version its
     user saw, or None): all of them in one write transaction, each with its own event,
     or none of them. A problem whose state does not allow it, or that someone changed
-    since (its version), refuses the whole batch, naming it."""
+    since (its version), refuses the whole batch, naming it. ``accepted_versions``
+    (number → version) are newer versions the user has seen in a conflict and chosen to
+    apply the change on top of; the conflict's ``retry_with`` gives them."""
     if not targets:
         return []
     from ...models import Unit
 
+    accepted = dict(accepted_versions or {})
     change = BUILDERS[action](**values)
     with db.write() as session:
         views = []
         for number, expected_version in targets:
             problem = find_problem(session, number)
-            if expected_version is not None and problem.version != expected_version:
+            seen = accepted.get(problem.number, expected_version)
+            if seen is not None and problem.version != seen:
                 raise ConflictError(
-                    audit.conflict_message(session, type(problem), (problem.id,), problem)
+                    audit.conflict_message(
+                        session, type(problem), (problem.id,), problem, field_label
+                    ),
+                    retry_with={
+                        "accepted_versions": {**accepted, problem.number: problem.version}
+                    },
                 )
             refuse_step(problem, action)
             before = problem.status
@@ -298,6 +350,7 @@ def plan(
     responsible: str,
     deadline: date,
     *,
+    past_deadline: bool = False,
     expected_version: int | None = None,
 ) -> ProblemView:
     return _one(
@@ -308,6 +361,7 @@ def plan(
         measures=measures,
         responsible=responsible,
         deadline=deadline,
+        past_deadline=past_deadline,
     )
 
 
@@ -351,9 +405,18 @@ def extend(
     deadline: date,
     reason: str,
     *,
+    past_deadline: bool = False,
     expected_version: int | None = None,
 ) -> ProblemView:
-    return _one(db, "extend", number, expected_version, deadline=deadline, reason=reason)
+    return _one(
+        db,
+        "extend",
+        number,
+        expected_version,
+        deadline=deadline,
+        reason=reason,
+        past_deadline=past_deadline,
+    )
 
 
 def withdraw(
