@@ -42,9 +42,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...analytics.ledger_facts import created_on
 from ...domain.actor import current_actor
 from ...domain.clock import office_today, utcnow
-from ...analytics.ledger_facts import created_on
 from ...domain.errors import ConflictError, NeedsConfirmation, NotFound, UserError
 from ...i18n import t
 from ...storage import audit
@@ -318,9 +318,7 @@ def apply(
                     audit.conflict_message(
                         session, type(problem), (problem.id,), problem, field_label
                     ),
-                    retry_with={
-                        "accepted_versions": {**accepted, problem.number: problem.version}
-                    },
+                    retry_with={"accepted_versions": {**accepted, problem.number: problem.version}},
                 )
             refuse_step(problem, action)
             before = problem.status

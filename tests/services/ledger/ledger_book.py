@@ -7,7 +7,6 @@ import zipfile
 from datetime import date, datetime
 
 from orgeval_tui.domain.clock import clock_at, office_tz
-
 from orgeval_tui.services import ledger
 from orgeval_tui.services.units import add_unit
 from orgeval_tui.storage.database import Database

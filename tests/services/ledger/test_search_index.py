@@ -16,8 +16,7 @@ from orgeval_tui.services import ledger
 from orgeval_tui.services.ledger import search as ledger_search
 from orgeval_tui.services.units import add_unit
 from orgeval_tui.storage.database import Database
-from tests.office import add_problem
-from tests.office import add_evaluation
+from tests.office import add_evaluation, add_problem
 
 pytestmark = pytest.mark.sqlite_only
 TRIGGERS = {
