@@ -79,7 +79,7 @@ def new_problem_fields(units) -> list[Field]:
     return [
         choice_field("unit", None, units, required=True),
         Field("title", t("tui.ledger.title_field"), required=True),
-        Field("description", t("tui.ledger.description")),
+        Field("description", t("tui.ledger.description"), "lines"),
         choice_field(
             "source",
             "onsite",

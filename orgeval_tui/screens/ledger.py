@@ -98,6 +98,8 @@ class LedgerScreen(TranslatedBindings, Screen):
         self._choices_loaded = False
         self.today = office_today()
         self._detail_for: str | None = None
+        self._page: ledger.Page | None = None  # the page shown, fitted again on a resize
+        self._cursor_to: str | None = None  # a problem to put the cursor on when shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,8 +120,15 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     def reload(self, offset: int | None = None, at_end: bool = False) -> None:
         table = self.query_one(PagedTable)
-        self.query_one("#ledger-filters", Static).update(Text(describe_query(self.query_state)))
+        self._show_filters()
         self.load_page(table.page_offset if offset is None else offset, at_end)
+
+    def _show_filters(self) -> None:
+        """What is shown and in which order, and how many problems are selected."""
+        line = describe_query(self.query_state)
+        if self.selected:
+            line += "    " + t("tui.ledger.selected", count=len(self.selected))
+        self.query_one("#ledger-filters", Static).update(Text(line))
 
     @db_worker(group="ledger-page")
     def load_page(self, offset: int, at_end: bool) -> None:
@@ -154,30 +163,45 @@ class LedgerScreen(TranslatedBindings, Screen):
         getattr(self, f"action_{message.then}")()
 
     def on_ledger_screen_page_loaded(self, message: PageLoaded) -> None:
-        table = self.query_one(PagedTable)
-        highlighted = self._highlighted_number()
         page = message.page
+        self._page = page
         self.today = page.today
         self.page_rows = {p.number: p for p in page.rows}
+        highlighted = self._cursor_to or self._highlighted_number()
+        self._cursor_to = None
+        self._show_page(highlighted, message.at_end)
+        self.query_one(PagedTable).loading = False
+        if not self.page_rows:
+            self._detail_for = None
+            self.query_one("#ledger-detail-text", Static).update(t("tui.ledger.no_problem"))
+        self._show_highlighted()
+        self.refresh_bindings()
+
+    def _show_page(self, highlighted: str | None, at_end: bool = False) -> None:
+        """The page's rows, the titles cut to the room the table has now."""
+        table = self.query_one(PagedTable)
+        page = self._page
         table.show_page(
             page.offset,
             page.total,
             fit_titles(
                 [row_cells(p, self.today, p.number in self.selected) for p in page.rows],
                 table.columns,
-                self.size.width,
+                table.table.size.width or self.size.width,
             ),
-            at_end=message.at_end,
+            at_end=at_end,
             keys=list(self.page_rows),
         )
-        table.loading = False
-        if highlighted in self.page_rows and not message.at_end:
+        if highlighted in self.page_rows and not at_end:
             table.table.move_cursor(row=list(self.page_rows).index(highlighted))
-        if not self.page_rows:
-            self._detail_for = None
-            self.query_one("#ledger-detail-text", Static).update(t("tui.ledger.no_problem"))
-        self._show_highlighted()
-        self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        # After the layout has its new sizes: the table's width is what the titles fit.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if self._page is not None:
+            self._show_page(self._highlighted_number())
 
     def on_paged_table_page_wanted(self, message: PagedTable.PageWanted) -> None:
         at_end = message.offset < message.table.page_offset
@@ -272,6 +296,7 @@ class LedgerScreen(TranslatedBindings, Screen):
             self.selected[number] = self.page_rows[number].version
         self._mark(number)
         self.query_one(PagedTable).table.action_cursor_down()
+        self._show_filters()
         self.refresh_bindings()
 
     def action_select_page(self) -> None:
@@ -282,6 +307,7 @@ class LedgerScreen(TranslatedBindings, Screen):
             else:
                 self.selected[number] = self.page_rows[number].version
             self._mark(number)
+        self._show_filters()
         self.refresh_bindings()
 
     def _mark(self, number: str) -> None:
@@ -314,7 +340,8 @@ class LedgerScreen(TranslatedBindings, Screen):
         statuses = self._target_statuses()
         if statuses is None:
             return True  # the service decides, and names any problem that refuses
-        return bool(statuses) and all(parameters[0] in ledger.ALLOWED[s] for s in statuses)
+        # Offered when some target allows it: the form names those that refuse.
+        return any(parameters[0] in ledger.ALLOWED[s] for s in statuses)
 
     def action_step(self, step: str) -> None:
         targets = self._targets()
@@ -331,9 +358,21 @@ class LedgerScreen(TranslatedBindings, Screen):
                 step_fields(step, self.today),
                 run,
                 note=self._targets_note(targets),
+                error="\n".join(self._refusals(step, targets)),
             ),
             lambda views: self._stepped(step, views),
         )
+
+    def _refusals(self, step: str, targets) -> list[str]:
+        """Why each target shown on this page cannot take ``step`` (the service's words)."""
+        refusals = []
+        for number, _ in targets:
+            problem = self.page_rows.get(number)
+            if problem is not None:
+                refusal = ledger.step_refusal(number, problem.status, step)
+                if refusal is not None:
+                    refusals.append(refusal)
+        return refusals
 
     def _targets_note(self, targets) -> str:
         if len(targets) == 1:
@@ -355,6 +394,7 @@ class LedgerScreen(TranslatedBindings, Screen):
             return
         self.notify(t("tui.ledger.done", step=t(f"ledger.action.{step}"), count=len(views)))
         self.selected.clear()
+        self._show_filters()
         self._detail_for = None
         self.reload()
 
@@ -370,10 +410,19 @@ class LedgerScreen(TranslatedBindings, Screen):
             if view is not None:
                 self.notify(t("tui.ledger.added", number=view.number))
                 self._choices_loaded = False  # it may bring a new category
-                self.reload()
+                self._cursor_to = view.number
+                self.reload(self._offset_of(view.number))
 
         fields = new_problem_fields(self.units)
         self.app.push_screen(FormScreen(heading(t("ledger.action.create")), fields, run), added)
+
+    def _offset_of(self, number: str) -> int | None:
+        """The page a problem just recorded is on: in the recorded order, the last page
+        (it is numbered last); in any other order, the page shown."""
+        query, table = self.query_state, self.query_one(PagedTable)
+        if query.order == ledger.ORDERS[0] and not query.descending:
+            return table.total // table.page_size * table.page_size
+        return None
 
     def action_copy_number(self) -> None:
         number = self._highlighted_number()

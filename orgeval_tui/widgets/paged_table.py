@@ -53,10 +53,14 @@ class PagedTable(TranslatedBindings, Vertical):
         at_end: bool = False,
         keys: list[str] | None = None,
     ) -> None:
-        """One page of rows; ``keys`` names each row (to find it again, or update it)."""
+        """One page of rows; ``keys`` names each row (to find it again, or update it).
+        The columns are made again: a column's width grows to its widest cell but never
+        shrinks, so a page of narrower cells (another filter, a narrower terminal) would
+        keep the last page's widths."""
         self.page_offset, self.total = offset, total
         table = self.query_one(VimDataTable)
-        table.clear()
+        table.clear(columns=True)
+        self.column_keys = table.add_columns(*self.columns)
         for index, row in enumerate(rows):
             table.add_row(*row, key=keys[index] if keys else None)
         if at_end and rows:

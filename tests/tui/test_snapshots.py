@@ -109,3 +109,28 @@ async def _ledger_extend_form(pilot) -> None:
 
 def test_ledger_step_form(lang, demo_db, snap_compare):
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_ledger_extend_form)
+
+
+async def _ledger_filter_form(pilot) -> None:
+    await _open_ledger(pilot)
+    await pilot.press("F")
+    await settle(pilot)
+
+
+def test_ledger_filter_form(lang, demo_db, snap_compare):
+    """Every field of the filter form at once, at 80×24."""
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_ledger_filter_form)
+
+
+async def _new_problem_unit_choices(pilot) -> None:
+    await _open_ledger(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+    await pilot.press("enter")  # the unit's drop-down list, over the fields below it
+    await settle(pilot)
+
+
+def test_ledger_new_problem_unit_choices(lang, demo_db, snap_compare):
+    """The units' names whole in the drop-down list: where it lay over a border, Textual
+    dropped the CJK characters there (县气  局, textual#6357)."""
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_new_problem_unit_choices)

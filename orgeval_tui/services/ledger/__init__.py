@@ -35,6 +35,7 @@ from .transitions import (
     plan,
     reopen,
     report,
+    step_refusal,
     verify,
     withdraw,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "report",
     "show",
     "status_label",
+    "step_refusal",
     "unit_counts",
     "unknown_word",
     "verify",

@@ -83,21 +83,27 @@ def find_problem(session: Session, number: str) -> Problem:
     raise UserError(t("ledger.ambiguous", number=wanted, count=len(matches)))
 
 
-def refuse_step(problem: Problem, action: str) -> None:
-    allowed = ALLOWED[problem.status]
+def step_refusal(number: str, status: str, action: str) -> str | None:
+    """Why a problem in ``status`` cannot take ``action`` (naming it, its state and what
+    it allows), or None when it can."""
+    allowed = ALLOWED[status]
     if action in allowed:
-        return
+        return None
     key = "ledger.refused" if allowed else "ledger.refused_final"
-    raise UserError(
-        t(
-            key,
-            number=problem.number,
-            state=status_label(problem.status),
-            status=problem.status,
-            action=action_label(action),
-            allowed=allowed_text(allowed),
-        )
+    return t(
+        key,
+        number=number,
+        state=status_label(status),
+        status=status,
+        action=action_label(action),
+        allowed=allowed_text(allowed),
     )
+
+
+def refuse_step(problem: Problem, action: str) -> None:
+    refusal = step_refusal(problem.number, problem.status, action)
+    if refusal is not None:
+        raise UserError(refusal)
 
 
 def refuse_day(problem: Problem, step: str, day: date) -> None:
