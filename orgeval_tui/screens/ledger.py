@@ -3,8 +3,10 @@ with its timeline; each step of its life one key and a small form, for one probl
 for all selected ones.
 
 The table holds one page (200 rows) at a time, read in a worker with the filters, so a
-ledger of 100,000 problems opens and pages as fast as one of ten. The steps the footer
-offers are those the highlighted problem (or every selected one) allows.
+ledger of 100,000 problems opens and pages as fast as one of ten, and fitted again to
+the terminal's width when it changes. The steps the footer offers are those the
+highlighted problem (or any selected one) allows; a step's form names the selected
+problems that refuse it.
 """
 
 from __future__ import annotations
@@ -19,18 +21,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from ..dialogs import ledger_forms as forms
 from ..dialogs.form import FormScreen
-from ..dialogs.ledger_forms import filter_fields, heading, new_problem_fields, step_fields
 from ..domain.clock import office_today
 from ..i18n import t
 from ..services import ledger
-from ..widgets.ledger_detail import (
-    describe_query,
-    detail_text,
-    fit_titles,
-    labelled,
-    row_cells,
-)
+from ..widgets.ledger_detail import describe_query, detail_text, fit_titles, row_cells
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
 from ..widgets.workers import db_worker
@@ -124,10 +120,7 @@ class LedgerScreen(TranslatedBindings, Screen):
         self.load_page(table.page_offset if offset is None else offset, at_end)
 
     def _show_filters(self) -> None:
-        """What is shown and in which order, and how many problems are selected."""
-        line = describe_query(self.query_state)
-        if self.selected:
-            line += "    " + t("tui.ledger.selected", count=len(self.selected))
+        line = describe_query(self.query_state, selected=len(self.selected))
         self.query_one("#ledger-filters", Static).update(Text(line))
 
     @db_worker(group="ledger-page")
@@ -278,7 +271,7 @@ class LedgerScreen(TranslatedBindings, Screen):
     def action_filters(self) -> None:
         if not self._with_choices("filters"):
             return
-        fields = filter_fields(self.query_state, self.units, self.categories)
+        fields = forms.filter_fields(self.query_state, self.units, self.categories)
 
         def chosen(values) -> None:
             if values is not None:
@@ -354,39 +347,14 @@ class LedgerScreen(TranslatedBindings, Screen):
 
         self.app.push_screen(
             FormScreen(
-                heading(t(f"ledger.action.{step}")),
-                step_fields(step, self.today),
+                forms.heading(t(f"ledger.action.{step}")),
+                forms.step_fields(step, self.today),
                 run,
-                note=self._targets_note(targets),
-                error="\n".join(self._refusals(step, targets)),
+                note=forms.targets_note(targets, self.page_rows),
+                error="\n".join(forms.step_refusals(step, targets, self.page_rows)),
             ),
             lambda views: self._stepped(step, views),
         )
-
-    def _refusals(self, step: str, targets) -> list[str]:
-        """Why each target shown on this page cannot take ``step`` (the service's words)."""
-        refusals = []
-        for number, _ in targets:
-            problem = self.page_rows.get(number)
-            if problem is not None:
-                refusal = ledger.step_refusal(number, problem.status, step)
-                if refusal is not None:
-                    refusals.append(refusal)
-        return refusals
-
-    def _targets_note(self, targets) -> str:
-        if len(targets) == 1:
-            problem = self.page_rows.get(targets[0][0])
-            if problem is not None:
-                deadline = problem.deadline.isoformat() if problem.deadline else "—"
-                return (
-                    f"{problem.number}  {problem.unit_label}  {problem.title}\n"
-                    f"{labelled('tui.ledger.status')}{t(f'ledger.status.{problem.status}')}  "
-                    f"{labelled('tui.ledger.deadline')}{deadline}"
-                )
-        numbers = "、".join(number for number, _ in targets[:8])
-        more = "…" if len(targets) > 8 else ""
-        return t("tui.ledger.many", count=len(targets), numbers=numbers + more)
 
     def _stepped(self, step: str, views) -> None:
         if not views:
@@ -411,18 +379,17 @@ class LedgerScreen(TranslatedBindings, Screen):
                 self.notify(t("tui.ledger.added", number=view.number))
                 self._choices_loaded = False  # it may bring a new category
                 self._cursor_to = view.number
-                self.reload(self._offset_of(view.number))
+                # Numbered last: in the recorded order, on the page after the last one's.
+                in_order = self.query_state.order == ledger.ORDERS[0]
+                table = self.query_one(PagedTable)
+                recorded = in_order and not self.query_state.descending
+                self.reload(table.page_of(table.total) if recorded else None)
 
-        fields = new_problem_fields(self.units)
-        self.app.push_screen(FormScreen(heading(t("ledger.action.create")), fields, run), added)
-
-    def _offset_of(self, number: str) -> int | None:
-        """The page a problem just recorded is on: in the recorded order, the last page
-        (it is numbered last); in any other order, the page shown."""
-        query, table = self.query_state, self.query_one(PagedTable)
-        if query.order == ledger.ORDERS[0] and not query.descending:
-            return table.total // table.page_size * table.page_size
-        return None
+        title, fields = (
+            forms.heading(t("ledger.action.create")),
+            forms.new_problem_fields(self.units),
+        )
+        self.app.push_screen(FormScreen(title, fields, run), added)
 
     def action_copy_number(self) -> None:
         number = self._highlighted_number()

@@ -134,8 +134,9 @@ def detail_text(detail, today: date) -> Text:
     return text
 
 
-def describe_query(query) -> str:
-    """The filter line above the table: what is shown, and in which order."""
+def describe_query(query, selected: int = 0) -> str:
+    """The filter line above the table: what is shown, in which order, and how many
+    problems are selected."""
     parts = []
     if query.unit:
         parts.append(query.unit)
@@ -157,4 +158,5 @@ def describe_query(query) -> str:
     arrow = "↓" if query.descending else "↑"
     order = t(f"tui.ledger.order.{query.order}")
     sort = f"{labelled('tui.ledger.sort')}{order}{arrow}"
-    return f"{labelled('tui.ledger.filter')}{shown}    {sort}"
+    line = f"{labelled('tui.ledger.filter')}{shown}    {sort}"
+    return line + ("    " + t("tui.ledger.selected", count=selected) if selected else "")

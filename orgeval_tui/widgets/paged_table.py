@@ -70,6 +70,10 @@ class PagedTable(TranslatedBindings, Vertical):
             f"{first:,}–{offset + len(rows):,} / {total:,}"
         )
 
+    def page_of(self, index: int) -> int:
+        """The offset of the page the row at ``index`` (from 0) is on."""
+        return index // self.page_size * self.page_size
+
     def _want(self, offset: int) -> None:
         if 0 <= offset < max(self.total, 1) and offset != self.page_offset:
             self.post_message(self.PageWanted(self, offset))

@@ -42,26 +42,17 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...analytics.ledger_facts import created_on
 from ...domain.actor import current_actor
 from ...domain.clock import office_today, utcnow
-from ...domain.errors import ConflictError, NeedsConfirmation, NotFound, UserError
+from ...domain.errors import ConflictError, NotFound, UserError
 from ...i18n import t
 from ...storage import audit
 from ...storage.database import Database
 from ..evaluations import current_evaluation
-from .lifecycle import (
-    ALLOWED,
-    DAY_ORDER,
-    STEP_DAY,
-    STEPS,
-    day_problems,
-    deadline_passed,
-    deadline_refusal,
-    field_label,
-)
+from .lifecycle import STEPS, deadline_refusal, field_label
+from .refusals import confirm_deadline, refuse_day, refuse_step
 from .views import ProblemView, jsonable, problem_view
-from .words import action_label, allowed_text, optional_text, required_text, status_label
+from .words import optional_text, required_text
 
 if TYPE_CHECKING:
     from ...models import Problem
@@ -81,48 +72,6 @@ def find_problem(session: Session, number: str) -> Problem:
     if len(mine) == 1:
         return mine[0]
     raise UserError(t("ledger.ambiguous", number=wanted, count=len(matches)))
-
-
-def step_refusal(number: str, status: str, action: str) -> str | None:
-    """Why a problem in ``status`` cannot take ``action`` (naming it, its state and what
-    it allows), or None when it can."""
-    allowed = ALLOWED[status]
-    if action in allowed:
-        return None
-    key = "ledger.refused" if allowed else "ledger.refused_final"
-    return t(
-        key,
-        number=number,
-        state=status_label(status),
-        status=status,
-        action=action_label(action),
-        allowed=allowed_text(allowed),
-    )
-
-
-def refuse_step(problem: Problem, action: str) -> None:
-    refusal = step_refusal(problem.number, problem.status, action)
-    if refusal is not None:
-        raise UserError(refusal)
-
-
-def refuse_day(problem: Problem, step: str, day: date) -> None:
-    """A step's day is never after today nor before the day of the step it follows
-    (``lifecycle.day_problems``); the refusal names the problem."""
-    days = {column: getattr(problem, column) for column in DAY_ORDER[1:]}
-    days["created_at"] = created_on(problem)
-    column = STEP_DAY[step]
-    days[column] = day
-    why = day_problems(days, office_today()).get(column)
-    if why is not None:
-        raise UserError(t("ledger.about", number=problem.number, reason=why))
-
-
-def confirm_deadline(deadline: date, confirmed: bool) -> None:
-    """A deadline already past is set only when the user confirms it."""
-    question = deadline_passed(deadline, office_today())
-    if question is not None and not confirmed:
-        raise NeedsConfirmation(question, {"past_deadline": True})
 
 
 def record_event(session, problem, action, from_status, to_status, *, reason=None, detail=None):
