@@ -26,7 +26,7 @@ from ..dialogs.form import FormScreen
 from ..domain.clock import office_today
 from ..i18n import t
 from ..services import ledger
-from ..widgets.ledger_detail import describe_query, detail_text, fit_titles, row_cells
+from ..widgets.ledger_detail import describe_query, detail_text, fit_columns, row_cells
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
 from ..widgets.workers import db_worker
@@ -172,18 +172,14 @@ class LedgerScreen(TranslatedBindings, Screen):
 
     def _show_page(self, highlighted: str | None, at_end: bool = False) -> None:
         """The page's rows, the titles cut to the room the table has now."""
-        table = self.query_one(PagedTable)
-        page = self._page
+        table, page = self.query_one(PagedTable), self._page
+        rows, widths = fit_columns(
+            [row_cells(p, self.today, p.number in self.selected) for p in page.rows],
+            table.columns,
+            table.table.size.width or self.size.width,
+        )
         table.show_page(
-            page.offset,
-            page.total,
-            fit_titles(
-                [row_cells(p, self.today, p.number in self.selected) for p in page.rows],
-                table.columns,
-                table.table.size.width or self.size.width,
-            ),
-            at_end=at_end,
-            keys=list(self.page_rows),
+            page.offset, page.total, rows, at_end=at_end, keys=list(self.page_rows), widths=widths
         )
         if highlighted in self.page_rows and not at_end:
             table.table.move_cursor(row=list(self.page_rows).index(highlighted))

@@ -35,7 +35,7 @@ SCROLLBAR = 2
 
 def row_cells(problem, today: date, selected: bool) -> list:
     """The cells of a problem's row, in the order of ``tui.ledger.headers``; the title
-    whole (``fit_titles`` cuts it to the room left)."""
+    whole (``fit_columns`` cuts it to the room left)."""
     due, tone = due_note(problem, today)
     return [
         "●" if selected else " ",
@@ -48,19 +48,19 @@ def row_cells(problem, today: date, selected: bool) -> list:
     ]
 
 
-def fit_titles(rows: list[list], headers: list[str], width: int) -> list[list]:
+def fit_columns(rows: list[list], headers: list[str], width: int) -> tuple[list[list], list]:
     """Cut each row's title to what the other columns, as wide as their widest cell on
-    this page, leave of ``width`` (never below 12 cells)."""
-    columns = len(headers)
-    others = sum(
-        max(cell_len(str(cells[i])) for cells in [headers, *rows])
-        for i in range(columns)
-        if i != TITLE_COLUMN
-    )
-    room = max(12, width - others - CELL_PADDING * columns - SCROLLBAR)
+    this page, leave of ``width`` (never below 12 cells); the rows, and the width of each
+    column (so the table need not measure them again)."""
+    columns = range(len(headers))
+    widths = [max(cell_len(str(cells[i])) for cells in [headers, *rows]) for i in columns]
+    others = sum(w for i, w in enumerate(widths) if i != TITLE_COLUMN)
+    room = max(12, width - others - CELL_PADDING * len(headers) - SCROLLBAR)
     for cells in rows:
         cells[TITLE_COLUMN] = cut(cells[TITLE_COLUMN], room)
-    return rows
+    titles = [headers, *rows]
+    widths[TITLE_COLUMN] = max(cell_len(str(cells[TITLE_COLUMN])) for cells in titles)
+    return rows, widths
 
 
 def _line(text: Text, label: str, value) -> None:

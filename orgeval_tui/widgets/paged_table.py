@@ -52,15 +52,19 @@ class PagedTable(TranslatedBindings, Vertical):
         rows: list[tuple],
         at_end: bool = False,
         keys: list[str] | None = None,
+        widths: list[int] | None = None,
     ) -> None:
-        """One page of rows; ``keys`` names each row (to find it again, or update it).
-        The columns are made again: a column's width grows to its widest cell but never
-        shrinks, so a page of narrower cells (another filter, a narrower terminal) would
-        keep the last page's widths."""
+        """One page of rows; ``keys`` names each row (to find it again, or update it),
+        ``widths`` each column (else as wide as its widest cell). The columns are made
+        again: a measured column grows to its widest cell but never shrinks, so a page of
+        narrower cells (another filter, a narrower terminal) would keep the last widths."""
         self.page_offset, self.total = offset, total
         table = self.query_one(VimDataTable)
         table.clear(columns=True)
-        self.column_keys = table.add_columns(*self.columns)
+        self.column_keys = [
+            table.add_column(label, width=width)
+            for label, width in zip(self.columns, widths or [None] * len(self.columns), strict=True)
+        ]
         for index, row in enumerate(rows):
             table.add_row(*row, key=keys[index] if keys else None)
         if at_end and rows:
