@@ -10,8 +10,10 @@ Escape leaves without writing anything.
 
 The fields are compact, one line each beside their label (a multi-line text a few
 lines), so a form of seven fields shows whole at 80×24. Compact fields have no border,
-which also keeps a choice's drop-down list clear of borders beneath it: Textual drops
-the CJK characters of an overlay where it crosses a border below (textual#6357).
+which also keeps a choice's drop-down list clear of borders beneath it: Textual drops a
+CJK character of an overlay that lies across the edge of a widget below it, a border or
+a field ending at an odd column (textual#6357); the fields below a list start where it
+does, and a check box is two characters wide.
 """
 
 from __future__ import annotations

@@ -122,15 +122,39 @@ def test_ledger_filter_form(lang, demo_db, snap_compare):
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_ledger_filter_form)
 
 
+async def _unit_choices_open(pilot) -> None:
+    """The form's unit list open, moved down three names, and the terminal resized and
+    back (the partial redraw where Textual dropped the characters)."""
+    await pilot.press("enter")
+    await settle(pilot)
+    for _ in range(3):
+        await pilot.press("down")
+    await pilot.resize_terminal(81, 24)
+    await settle(pilot)
+    await pilot.resize_terminal(*SIZE)
+    await settle(pilot)
+
+
 async def _new_problem_unit_choices(pilot) -> None:
     await _open_ledger(pilot)
     await pilot.press("a")
     await settle(pilot)
-    await pilot.press("enter")  # the unit's drop-down list, over the fields below it
-    await settle(pilot)
+    await _unit_choices_open(pilot)
+
+
+async def _filter_unit_choices(pilot) -> None:
+    await _ledger_filter_form(pilot)
+    await _unit_choices_open(pilot)
+
+
+# The units' names whole in a drop-down list over the fields below it: where a CJK
+# character of the list lay over the edge of a widget at an odd column (a border, a
+# check box three cells wide), Textual dropped it (县气  局, textual#6357).
 
 
 def test_ledger_new_problem_unit_choices(lang, demo_db, snap_compare):
-    """The units' names whole in the drop-down list: where it lay over a border, Textual
-    dropped the CJK characters there (县气  局, textual#6357)."""
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_new_problem_unit_choices)
+
+
+def test_ledger_filter_unit_choices(lang, demo_db, snap_compare):
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_filter_unit_choices)
