@@ -10,7 +10,6 @@ listener, and opening a database must not build every model class (see ``tables`
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 
 from sqlalchemy import event, insert, inspect
@@ -144,12 +143,35 @@ def _deleted_label(session: Session, entity: str, entity_id: str) -> str | None:
     ).first()
 
 
-def conflict_message(
-    session: Session, model, identity, current, field_label: Callable[[str], str] = str
-) -> str:
+# How the user knows an audited table's fields and coded values: the catalogue keys
+# ``<prefix>.<field>`` and ``<prefix>.<value>``.
+FIELD_NAMES = {"problem": "ledger.field"}
+VALUE_WORDS = {
+    "problem": {"status": "ledger.status", "source": "ledger.source", "severity": "ledger.severity"}
+}
+
+
+def _worded(key: str, fallback: str) -> str:
+    from ..i18n import catalogues, current_language
+
+    return catalogues()[current_language()].get(key, fallback)
+
+
+def _change_words(entity: str, field: str, old, new) -> str:
+    """A field's change as the user reads it: its name and coded values in words."""
+    name = _worded(f"{FIELD_NAMES[entity]}.{field}", field) if entity in FIELD_NAMES else field
+    words = VALUE_WORDS.get(entity, {}).get(field)
+    old, new = (
+        "—" if value is None else _worded(f"{words}.{value}", value) if words else str(value)
+        for value in (old, new)
+    )
+    return f"{name}{t('conflict.colon')}{old} → {new}"
+
+
+def conflict_message(session: Session, model, identity, current) -> str:
     """Who changed a row since it was read, for the refusal of a stale write, at the
-    office's local time (as every time the user reads). ``current`` is the row as it is
-    now, or None when it was deleted; ``field_label`` names a field as the user knows it."""
+    office's local time and in the user's words for its fields (as everything the user
+    reads). ``current`` is the row as it is now, or None when it was deleted."""
     entity = model.__tablename__
     entity_id = ",".join(str(part) for part in identity)
     change = last_change(session, entity, entity_id)
@@ -163,7 +185,7 @@ def conflict_message(
     if change.action == "delete":
         return t("conflict.deleted", label=label, actor=change.actor, when=when)
     what = (
-        f"{field_label(change.field)}{t('conflict.colon')}{change.old!s} → {change.new!s}"
+        _change_words(entity, change.field, change.old, change.new)
         if change.field
         else change.action
     )

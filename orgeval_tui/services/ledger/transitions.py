@@ -19,16 +19,20 @@ step           what it records
 ``extend`` is allowed only while rectifying: that is when the unit works against its
 deadline (before ``plan`` there is none; once reported the deadline no longer runs), and
 the new deadline must be later than the current one. A deadline is never before the day
-the problem was fed back (``lifecycle.deadline_refusal``). Anything else is refused with
-a message naming the problem's state and what it allows. Nothing is ever deleted.
+the problem was fed back (``lifecycle.deadline_refusal``); one already past is set only
+when confirmed (``past_deadline``). A step's day is never after today nor before the day
+of the step it follows (``lifecycle.day_problems``). Anything else is refused with a
+message naming the problem's state and what it allows (``refusals``). Nothing is ever
+deleted.
 
 Who acts and when come from ``domain.actor`` and ``domain.clock`` (``acting_as`` and
 ``clock_at`` set them for a replay); a step's day defaults to the office's today.
 
 Every step takes ``expected_version``: the version the caller showed its user. If the
 problem has moved on since, the change is refused with a ``ConflictError`` naming who
-changed it and what (the audit trail); a concurrent write between our read and our
-update is caught the same way by the version column.
+changed it, when and what (the audit trail), whose ``retry_with`` applies the same
+change on top of the version it names, should the user choose to; a concurrent write
+between our read and our update is caught the same way by the version column.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ from ...i18n import t
 from ...storage import audit
 from ...storage.database import Database
 from ..evaluations import current_evaluation
-from .lifecycle import STEPS, deadline_refusal, field_label
+from .lifecycle import STEPS, deadline_refusal
 from .refusals import confirm_deadline, refuse_day, refuse_step
 from .views import ProblemView, jsonable, problem_view
 from .words import optional_text, required_text
@@ -270,9 +274,7 @@ def apply(
             seen = accepted.get(problem.number, expected_version)
             if seen is not None and problem.version != seen:
                 raise ConflictError(
-                    audit.conflict_message(
-                        session, type(problem), (problem.id,), problem, field_label
-                    ),
+                    audit.conflict_message(session, type(problem), (problem.id,), problem),
                     retry_with={"accepted_versions": {**accepted, problem.number: problem.version}},
                 )
             refuse_step(problem, action)
