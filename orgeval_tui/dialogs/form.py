@@ -182,7 +182,9 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
 
     def on_form_screen_refused(self, message: Refused) -> None:
         self.query_one("#form-ok", Button).disabled = False
-        self.retry_with = message.retry_with
+        # The answers given so far stand with the new one (a conflict, then a question).
+        answers = {**(self.retry_with or {}), **(message.retry_with or {})}
+        self.retry_with = answers if message.retry_with is not None else None
         if message.retry_with is None:
             self._show_error(message.reason)
         else:

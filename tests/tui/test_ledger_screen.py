@@ -573,3 +573,33 @@ async def test_a_new_problem_has_a_multi_line_description_and_the_cursor_on_it(d
     assert "科室职责交叉" in detail
     added = ledger.show(Database.open(str(demo_db)), "2021-011").problem
     assert added.description == "第一行\n第二行"
+
+
+async def test_a_conflict_then_a_question_are_answered_in_turn(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-010")
+        with acting_as("王科长"):
+            other = Database.open(str(demo_db))
+            ledger.extend(other, "2021-010", date(2022, 1, 31), "春节后", past_deadline=True)
+        await pilot.press("e")
+        await settle(pilot)
+        await _type(pilot, "2022-03-31")
+        await pilot.press("tab")
+        await _type(pilot, "汛期后统一整改")
+        answers = []
+        for _ in range(3):  # the conflict, then the deadline already past, then saved
+            await pilot.press("enter")
+            await settle(pilot)
+            if isinstance(app.screen, FormScreen):
+                answers.append(str(app.screen.query_one(".form-error", Static).render()))
+        back = isinstance(app.screen, LedgerScreen)
+
+    assert len(answers) == 2
+    assert "王科长" in answers[0] and "整改时限 2022-03-31 已过" in answers[1]
+    assert back
+    assert ledger.show(Database.open(str(demo_db)), "2021-010").problem.deadline == date(
+        2022, 3, 31
+    )
