@@ -138,7 +138,7 @@ class OrgevalApp(TranslatedBindings, App):
         from .screens.ledger import LedgerScreen
         from .services.ledger import LedgerQuery
 
-        if isinstance(self.screen, LedgerScreen):
+        if self._ledger_shown():
             return
         self.push_screen(LedgerScreen(LedgerQuery(unit=unit)))
 
@@ -150,11 +150,23 @@ class OrgevalApp(TranslatedBindings, App):
 
         self.push_screen(LedgerScreen(LedgerQuery(unit=unit, search=number)))
 
+    def _ledger_shown(self) -> bool:
+        """Whether the ledger is the screen shown, or under the dialogs on top of it (the
+        help, a form): its footer then does not offer to open it."""
+        from textual.screen import ModalScreen
+
+        from .screens.ledger import LedgerScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, LedgerScreen):
+                return True
+            if not isinstance(screen, ModalScreen):
+                return False
+        return False
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "ledger":
-            from .screens.ledger import LedgerScreen
-
-            return not isinstance(self.screen, LedgerScreen)
+            return not self._ledger_shown()
         return True
 
     def get_system_commands(self, screen):

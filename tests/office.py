@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
 
+from orgeval_tui.domain.clock import clock_at, office_tz
 from orgeval_tui.services.evaluations import create_evaluation
 from orgeval_tui.services.units import add_unit
 
@@ -19,3 +22,23 @@ def build_office(database):
     add_unit(database, "县气象局", short_name="气象局")
     add_evaluation(database)
     return database
+
+
+# The pilot's problems were recorded at its start: the days of their later steps (fed
+# back 2021-07-01 at the earliest) may not come before the day a problem was recorded.
+RECORDED = datetime(2021, 6, 30, 9, tzinfo=office_tz())
+
+
+@contextmanager
+def recording() -> Iterator[None]:
+    """Record problems (or run `orgeval ledger add`) on the pilot's first day."""
+    with clock_at(RECORDED):
+        yield
+
+
+def add_problem(database, *args, **values):
+    """``ledger.add``, on the pilot's first day."""
+    from orgeval_tui.services import ledger
+
+    with recording():
+        return ledger.add(database, *args, **values)

@@ -6,6 +6,8 @@ the commands, and nothing here imports Textual, pandas or openpyxl.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -24,6 +26,15 @@ IfVersion = Annotated[
         "--if-version",
         help="Only if the problem is still at this version (as `show` gave it); "
         "otherwise refuse, naming who changed it.",
+    ),
+]
+
+PastDeadline = Annotated[
+    bool,
+    typer.Option(
+        "--allow-past-deadline",
+        help="Record a deadline that has already passed (a plan recorded late); "
+        "without it such a deadline is refused as unusual.",
     ),
 ]
 
@@ -131,6 +142,19 @@ def ledger_add(
         typer.echo(problem.number)
 
 
+@contextmanager
+def _confirm_with(option: str) -> Iterator[None]:
+    """An unusual value the service asks to confirm: the refusal names the option that
+    confirms it."""
+    from ..domain.errors import NeedsConfirmation, UserError
+    from ..i18n import t
+
+    try:
+        yield
+    except NeedsConfirmation as exc:
+        raise UserError(t("ledger.confirm_with", question=str(exc), option=option)) from exc
+
+
 def _done(problem, action: str, as_json: bool) -> None:
     if as_json:
         print_json(problem.to_json())
@@ -173,18 +197,21 @@ def ledger_plan(
     measures: Annotated[str, typer.Option("--measures", help="Rectification measures.")],
     responsible: Annotated[str, typer.Option("--responsible", help="Person responsible.")],
     deadline: Annotated[str, typer.Option("--deadline", help="YYYY-MM-DD.")],
+    allow_past_deadline: PastDeadline = False,
     if_version: IfVersion = None,
     as_json: JsonOption = False,
 ) -> None:
     """The unit's rectification plan (整改措施): measures, responsible person, deadline."""
-    problem = _service().plan(
-        open_db(ctx),
-        number,
-        measures,
-        responsible,
-        parse_date(deadline, "--deadline"),
-        expected_version=if_version,
-    )
+    with _confirm_with("--allow-past-deadline"):
+        problem = _service().plan(
+            open_db(ctx),
+            number,
+            measures,
+            responsible,
+            parse_date(deadline, "--deadline"),
+            past_deadline=allow_past_deadline,
+            expected_version=if_version,
+        )
     _done(problem, "plan", as_json)
 
 
@@ -237,17 +264,20 @@ def ledger_extend(
     number: NumberArgument,
     deadline: Annotated[str, typer.Option("--deadline", help="The new deadline, YYYY-MM-DD.")],
     reason: Annotated[str, typer.Option("--reason", help="Why (申请延期的理由).")],
+    allow_past_deadline: PastDeadline = False,
     if_version: IfVersion = None,
     as_json: JsonOption = False,
 ) -> None:
     """Extend the deadline of a problem being rectified."""
-    problem = _service().extend(
-        open_db(ctx),
-        number,
-        parse_date(deadline, "--deadline"),
-        reason,
-        expected_version=if_version,
-    )
+    with _confirm_with("--allow-past-deadline"):
+        problem = _service().extend(
+            open_db(ctx),
+            number,
+            parse_date(deadline, "--deadline"),
+            reason,
+            past_deadline=allow_past_deadline,
+            expected_version=if_version,
+        )
     _done(problem, "extend", as_json)
 
 

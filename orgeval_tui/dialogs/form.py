@@ -3,7 +3,17 @@
 A form checks what it can (required fields, dates) before anything is written, then
 runs its work in a thread; a refusal from the service (a state that does not allow the
 step, someone else's change, a deadline before the feedback) is shown in the form, which
-stays open with what was typed. Escape leaves without writing anything.
+stays open with what was typed. A refusal that asking again can get past (a question to
+confirm, someone else's newer version to apply the input on top of) says so, and Enter
+then sends the same input with the answer; changing any field takes the answer back.
+Escape leaves without writing anything.
+
+The fields are compact, one line each beside their label (a multi-line text a few
+lines), so a form of seven fields shows whole at 80×24. Compact fields have no border,
+which also keeps a choice's drop-down list clear of borders beneath it: Textual drops a
+CJK character of an overlay that lies across the edge of a widget below it, a border or
+a field ending at an odd column (textual#6357); the fields below a list start where it
+does, and a check box is two characters wide.
 """
 
 from __future__ import annotations
@@ -12,16 +22,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from ..domain.errors import UserError
+from ..domain.errors import ConflictError, UserError
 from ..i18n import t
 from ..widgets.translated import TranslatedBindings
 from ..widgets.workers import WorkFailed
@@ -29,7 +40,8 @@ from ..widgets.workers import WorkFailed
 
 @dataclass(frozen=True)
 class Field:
-    """One input of a form: ``kind`` is text, date, or choice (from ``options``)."""
+    """One input of a form: ``kind`` is text, lines (a multi-line text), date, check, or
+    choice (from ``options``)."""
 
     name: str
     label: str
@@ -53,9 +65,9 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
     BINDINGS = [Binding("escape", "dismiss_form", "key.back", id="form.cancel")]
 
     class Refused(Message):
-        def __init__(self, reason: str) -> None:
+        def __init__(self, reason: str, retry_with: dict | None = None, hint: str = "") -> None:
             super().__init__()
-            self.reason = reason
+            self.reason, self.retry_with, self.hint = reason, retry_with, hint
 
     class Done(Message):
         def __init__(self, result) -> None:
@@ -63,25 +75,37 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
             self.result = result
 
     def __init__(
-        self, title: str, fields: list[Field], action: Callable[[dict], object], note: str = ""
+        self,
+        title: str,
+        fields: list[Field],
+        action: Callable[[dict], object],
+        note: str = "",
+        error: str = "",
     ) -> None:
+        """``error``: a refusal known before anything is typed, shown from the start."""
         super().__init__()
         self.form_title, self.fields, self.action, self.note = title, fields, action, note
+        self.retry_with: dict | None = None  # the answer Enter gives to the last refusal
+        self.error = error
 
     def compose(self) -> ComposeResult:
+        labels = [f"{field.label}{' *' if field.required else ''}" for field in self.fields]
+        label_width = max((cell_len(label) for label in labels), default=0) + 1
         with Vertical(classes="form-box"):
             yield Static(self.form_title, classes="form-title")
             if self.note:
                 yield Static(Text(self.note), classes="form-note")
             with VerticalScroll(classes="form-fields"):
-                for field in self.fields:
-                    mark = " *" if field.required else ""
-                    yield Label(f"{field.label}{mark}")
-                    yield self._input(field)
-            yield Static("", classes="form-error")
+                for field, label in zip(self.fields, labels, strict=True):
+                    with Horizontal(classes="form-field"):
+                        name = Label(label)
+                        name.styles.width = label_width
+                        yield name
+                        yield self._input(field)
+            yield Static(Text(self.error), classes="form-error")
             with Horizontal(classes="form-buttons"):
-                yield Button(t("tui.form.ok"), id="form-ok", variant="primary")
-                yield Button(t("tui.form.cancel"), id="form-cancel")
+                yield Button(t("tui.form.ok"), id="form-ok", variant="primary", compact=True)
+                yield Button(t("tui.form.cancel"), id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
         if self.fields:
@@ -96,11 +120,14 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
                 allow_blank=not field.required,
                 prompt=t("tui.form.any"),
                 id=widget_id,
+                compact=True,
             )
         if field.kind == "check":
-            return Checkbox(field.label, value=field.default == "1", id=widget_id)
+            return Checkbox("", value=field.default == "1", id=widget_id, compact=True)
+        if field.kind == "lines":
+            return TextArea(str(field.default), id=widget_id, compact=True, soft_wrap=True)
         placeholder = "YYYY-MM-DD" if field.kind == "date" else ""
-        return Input(value=field.default, placeholder=placeholder, id=widget_id)
+        return Input(value=field.default, placeholder=placeholder, id=widget_id, compact=True)
 
     def _values(self) -> dict:
         values, missing = {}, []
@@ -110,6 +137,8 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
                 value = None if widget.value is Select.NULL else widget.value
             elif field.kind == "check":
                 value = widget.value
+            elif field.kind == "lines":
+                value = widget.text.strip() or None
             else:
                 value = widget.value.strip() or None
             if field.required and value in (None, ""):
@@ -132,14 +161,16 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
             self._show_error(str(exc))
             return
         self.query_one("#form-ok", Button).disabled = True
-        self.run_action(values)
+        self.run_action({**values, **(self.retry_with or {})})
 
     @work(thread=True, exclusive=True, group="form")
     def run_action(self, values: dict) -> None:
         try:
             result = self.action(values)
         except UserError as exc:
-            self.post_message(self.Refused(str(exc)))
+            conflict = isinstance(exc, ConflictError)
+            hint = t("tui.form.retry_conflict" if conflict else "tui.form.retry_confirm")
+            self.post_message(self.Refused(str(exc), exc.retry_with, hint))
         except Exception as exc:  # noqa: BLE001 - the app's one handler shows it
             self.app.post_message(WorkFailed(exc))
             self.post_message(self.Refused(t("tui.form.failed")))
@@ -151,7 +182,23 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
 
     def on_form_screen_refused(self, message: Refused) -> None:
         self.query_one("#form-ok", Button).disabled = False
-        self._show_error(message.reason)
+        # The answers given so far stand with the new one (a conflict, then a question).
+        answers = {**(self.retry_with or {}), **(message.retry_with or {})}
+        self.retry_with = answers if message.retry_with is not None else None
+        if message.retry_with is None:
+            self._show_error(message.reason)
+        else:
+            self._show_error(f"{message.reason}\n{message.hint}")
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(TextArea.Changed)
+    def _input_changed(self) -> None:
+        """An answer was to the input as it stood: a change takes it back."""
+        if self.retry_with is not None:
+            self.retry_with = None
+            self._show_error("")
 
     def on_form_screen_done(self, message: Done) -> None:
         self.dismiss(message.result)

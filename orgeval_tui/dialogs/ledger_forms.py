@@ -1,11 +1,13 @@
 """The ledger's forms: the fields of each step of a problem's life, of a new problem,
-and of the filters. Each is shown by ``FormScreen``."""
+and of the filters; what a step's form says of the problems it applies to. Each is shown
+by ``FormScreen``."""
 
 from __future__ import annotations
 
 from ..domain.ledger_words import PROBLEM_SOURCES, SEVERITIES
 from ..i18n import t
-from ..services.ledger import STATUS_FILTERS
+from ..services.ledger import STATUS_FILTERS, step_refusal
+from ..widgets.ledger_detail import labelled
 from .form import Field
 
 
@@ -79,7 +81,7 @@ def new_problem_fields(units) -> list[Field]:
     return [
         choice_field("unit", None, units, required=True),
         Field("title", t("tui.ledger.title_field"), required=True),
-        Field("description", t("tui.ledger.description")),
+        Field("description", t("tui.ledger.description"), "lines"),
         choice_field(
             "source",
             "onsite",
@@ -92,3 +94,33 @@ def new_problem_fields(units) -> list[Field]:
         ),
         Field("recommendation", t("tui.ledger.recommendation")),
     ]
+
+
+def targets_note(targets, shown: dict) -> str:
+    """The problems a step applies to (number, version), as its form's note: one in full
+    (``shown``: number → the problem as this page shows it), many by their numbers."""
+    if len(targets) == 1:
+        problem = shown.get(targets[0][0])
+        if problem is not None:
+            deadline = problem.deadline.isoformat() if problem.deadline else "—"
+            return (
+                f"{problem.number}  {problem.unit_label}  {problem.title}\n"
+                f"{labelled('tui.ledger.status')}{t(f'ledger.status.{problem.status}')}  "
+                f"{labelled('tui.ledger.deadline')}{deadline}"
+            )
+    numbers = "、".join(number for number, _ in targets[:8])
+    more = "…" if len(targets) > 8 else ""
+    return t("tui.ledger.many", count=len(targets), numbers=numbers + more)
+
+
+def step_refusals(step: str, targets, shown: dict) -> list[str]:
+    """Why each of the targets ``shown`` on the page cannot take ``step``, in the
+    service's words (the service refuses the same, should the step be tried)."""
+    refusals = []
+    for number, _ in targets:
+        problem = shown.get(number)
+        if problem is not None:
+            refusal = step_refusal(number, problem.status, step)
+            if refusal is not None:
+                refusals.append(refusal)
+    return refusals

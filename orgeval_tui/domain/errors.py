@@ -4,7 +4,13 @@ from __future__ import annotations
 
 
 class UserError(Exception):
-    """Something the user asked for cannot be done as asked; the message says why."""
+    """Something the user asked for cannot be done as asked; the message says why.
+
+    ``retry_with``: values that, given along with the same request, make it go through
+    (the user's answer to a question the refusal asks); None when asking again cannot help.
+    """
+
+    retry_with: dict | None = None
 
 
 class NotFound(UserError):
@@ -12,7 +18,21 @@ class NotFound(UserError):
 
 
 class ConflictError(UserError):
-    """Someone else changed the record since it was read; nothing was written."""
+    """Someone else changed the record since it was read; nothing was written.
+    ``retry_with``, when set, applies the same change on top of the record as it is now."""
+
+    def __init__(self, message: str, retry_with: dict | None = None) -> None:
+        super().__init__(message)
+        self.retry_with = retry_with
+
+
+class NeedsConfirmation(UserError):
+    """Possible but unusual (a deadline already past): done only when asked again with
+    ``retry_with`` among its values, which the user gives by confirming."""
+
+    def __init__(self, message: str, retry_with: dict) -> None:
+        super().__init__(message)
+        self.retry_with = retry_with
 
 
 class SchemaError(UserError):

@@ -3,8 +3,10 @@ with its timeline; each step of its life one key and a small form, for one probl
 for all selected ones.
 
 The table holds one page (200 rows) at a time, read in a worker with the filters, so a
-ledger of 100,000 problems opens and pages as fast as one of ten. The steps the footer
-offers are those the highlighted problem (or every selected one) allows.
+ledger of 100,000 problems opens and pages as fast as one of ten, and fitted again to
+the terminal's width when it changes. The steps the footer offers are those the
+highlighted problem (or any selected one) allows; a step's form names the selected
+problems that refuse it.
 """
 
 from __future__ import annotations
@@ -19,18 +21,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from ..dialogs import ledger_forms as forms
 from ..dialogs.form import FormScreen
-from ..dialogs.ledger_forms import filter_fields, heading, new_problem_fields, step_fields
 from ..domain.clock import office_today
 from ..i18n import t
 from ..services import ledger
-from ..widgets.ledger_detail import (
-    describe_query,
-    detail_text,
-    fit_titles,
-    labelled,
-    row_cells,
-)
+from ..widgets.ledger_detail import describe_query, detail_text, fit_columns, row_cells
 from ..widgets.live import LiveScreen
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
@@ -107,6 +103,8 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
         self._choices_loaded = False
         self.today = office_today()
         self._detail_for: str | None = None
+        self._page: ledger.Page | None = None  # the page shown, fitted again on a resize
+        self._cursor_to: str | None = None  # a problem to put the cursor on when shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -127,8 +125,12 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
 
     def reload(self, offset: int | None = None, at_end: bool = False) -> None:
         table = self.query_one(PagedTable)
-        self.query_one("#ledger-filters", Static).update(Text(describe_query(self.query_state)))
+        self._show_filters()
         self.load_page(table.page_offset if offset is None else offset, at_end)
+
+    def _show_filters(self) -> None:
+        line = describe_query(self.query_state, selected=len(self.selected))
+        self.query_one("#ledger-filters", Static).update(Text(line))
 
     @db_worker(group="ledger-page")
     def load_page(self, offset: int, at_end: bool) -> None:
@@ -171,30 +173,41 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
 
     def on_ledger_screen_page_loaded(self, message: PageLoaded) -> None:
         self.shown_marker = message.marker
-        table = self.query_one(PagedTable)
-        highlighted = self._highlighted_number()
         page = message.page
+        self._page = page
         self.today = page.today
         self.page_rows = {p.number: p for p in page.rows}
-        table.show_page(
-            page.offset,
-            page.total,
-            fit_titles(
-                [row_cells(p, self.today, p.number in self.selected) for p in page.rows],
-                table.columns,
-                self.size.width,
-            ),
-            at_end=message.at_end,
-            keys=list(self.page_rows),
-        )
-        table.loading = False
-        if highlighted in self.page_rows and not message.at_end:
-            table.table.move_cursor(row=list(self.page_rows).index(highlighted))
+        highlighted = self._cursor_to or self._highlighted_number()
+        self._cursor_to = None
+        self._show_page(highlighted, message.at_end)
+        self.query_one(PagedTable).loading = False
         if not self.page_rows:
             self._detail_for = None
             self.query_one("#ledger-detail-text", Static).update(t("tui.ledger.no_problem"))
         self._show_highlighted()
         self.refresh_bindings()
+
+    def _show_page(self, highlighted: str | None, at_end: bool = False) -> None:
+        """The page's rows, the titles cut to the room the table has now."""
+        table, page = self.query_one(PagedTable), self._page
+        rows, widths = fit_columns(
+            [row_cells(p, self.today, p.number in self.selected) for p in page.rows],
+            table.columns,
+            table.table.size.width or self.size.width,
+        )
+        table.show_page(
+            page.offset, page.total, rows, at_end=at_end, keys=list(self.page_rows), widths=widths
+        )
+        if highlighted in self.page_rows and not at_end:
+            table.table.move_cursor(row=list(self.page_rows).index(highlighted))
+
+    def on_resize(self) -> None:
+        # After the layout has its new sizes: the table's width is what the titles fit.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if self._page is not None:
+            self._show_page(self._highlighted_number())
 
     def on_paged_table_page_wanted(self, message: PagedTable.PageWanted) -> None:
         at_end = message.offset < message.table.page_offset
@@ -271,7 +284,7 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
     def action_filters(self) -> None:
         if not self._with_choices("filters"):
             return
-        fields = filter_fields(self.query_state, self.units, self.categories)
+        fields = forms.filter_fields(self.query_state, self.units, self.categories)
 
         def chosen(values) -> None:
             if values is not None:
@@ -289,6 +302,7 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
             self.selected[number] = self.page_rows[number].version
         self._mark(number)
         self.query_one(PagedTable).table.action_cursor_down()
+        self._show_filters()
         self.refresh_bindings()
 
     def action_select_page(self) -> None:
@@ -299,6 +313,7 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
             else:
                 self.selected[number] = self.page_rows[number].version
             self._mark(number)
+        self._show_filters()
         self.refresh_bindings()
 
     def _mark(self, number: str) -> None:
@@ -331,7 +346,8 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
         statuses = self._target_statuses()
         if statuses is None:
             return True  # the service decides, and names any problem that refuses
-        return bool(statuses) and all(parameters[0] in ledger.ALLOWED[s] for s in statuses)
+        # Offered when some target allows it: the form names those that refuse.
+        return any(parameters[0] in ledger.ALLOWED[s] for s in statuses)
 
     def action_step(self, step: str) -> None:
         targets = self._targets()
@@ -344,27 +360,14 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
 
         self.app.push_screen(
             FormScreen(
-                heading(t(f"ledger.action.{step}")),
-                step_fields(step, self.today),
+                forms.heading(t(f"ledger.action.{step}")),
+                forms.step_fields(step, self.today),
                 run,
-                note=self._targets_note(targets),
+                note=forms.targets_note(targets, self.page_rows),
+                error="\n".join(forms.step_refusals(step, targets, self.page_rows)),
             ),
             lambda views: self._stepped(step, views),
         )
-
-    def _targets_note(self, targets) -> str:
-        if len(targets) == 1:
-            problem = self.page_rows.get(targets[0][0])
-            if problem is not None:
-                deadline = problem.deadline.isoformat() if problem.deadline else "—"
-                return (
-                    f"{problem.number}  {problem.unit_label}  {problem.title}\n"
-                    f"{labelled('tui.ledger.status')}{t(f'ledger.status.{problem.status}')}  "
-                    f"{labelled('tui.ledger.deadline')}{deadline}"
-                )
-        numbers = "、".join(number for number, _ in targets[:8])
-        more = "…" if len(targets) > 8 else ""
-        return t("tui.ledger.many", count=len(targets), numbers=numbers + more)
 
     def _stepped(self, step: str, views) -> None:
         if not views:
@@ -372,6 +375,7 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
             return
         self.notify(t("tui.ledger.done", step=t(f"ledger.action.{step}"), count=len(views)))
         self.selected.clear()
+        self._show_filters()
         self._detail_for = None
         self.reload()
 
@@ -387,10 +391,18 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
             if view is not None:
                 self.notify(t("tui.ledger.added", number=view.number))
                 self._choices_loaded = False  # it may bring a new category
-                self.reload()
+                self._cursor_to = view.number
+                # Numbered last: in the recorded order, on the page after the last one's.
+                in_order = self.query_state.order == ledger.ORDERS[0]
+                table = self.query_one(PagedTable)
+                recorded = in_order and not self.query_state.descending
+                self.reload(table.page_of(table.total) if recorded else None)
 
-        fields = new_problem_fields(self.units)
-        self.app.push_screen(FormScreen(heading(t("ledger.action.create")), fields, run), added)
+        title, fields = (
+            forms.heading(t("ledger.action.create")),
+            forms.new_problem_fields(self.units),
+        )
+        self.app.push_screen(FormScreen(title, fields, run), added)
 
     def action_copy_number(self) -> None:
         number = self._highlighted_number()

@@ -78,33 +78,38 @@ def cut(text: str, cells: int) -> str:
 
     if cell_len(text) <= cells:
         return text
-    return set_cell_size(text, max(0, cells - 1)) + "…"
+    # A wide character that would straddle the cut leaves a cell of padding: drop it,
+    # so the … follows the text.
+    return set_cell_size(text, max(0, cells - 1)).rstrip() + "…"
 
 
 def fit_cells(
-    rows: list[list[str]],
+    rows: list[list],
     headers: list[str],
     width: int,
     flexible: int,
     caps: dict[int, int] | None = None,
     padding: int = 2,
-) -> list[list[str]]:
-    """Rows cut so that their table fits in ``width`` cells: each column named in
-    ``caps`` to its cap, then the ``flexible`` column (the long text) to what the others,
-    as wide as their widest cell or header, leave (never below 8 cells). ``padding`` is
-    what the table adds around each cell."""
+    minimum: int = 8,
+) -> tuple[list[list], list[int]]:
+    """Rows cut so that their table fits in ``width`` cells, and each column's width (so
+    the table need not measure them again, and a column narrows when its cells do): each
+    column named in ``caps`` to its cap, then the ``flexible`` column (the long text) to
+    what the others, as wide as their widest cell or header, leave (never below
+    ``minimum`` cells). ``padding`` is what the table adds around each cell. A cell may be
+    rich ``Text``; only the flexible column's cells and capped cells are cut, as text."""
     from rich.cells import cell_len
 
     caps = caps or {}
     rows = [
-        [cut(cell, caps[i]) if i in caps else cell for i, cell in enumerate(row)] for row in rows
+        [cut(str(cell), caps[i]) if i in caps else cell for i, cell in enumerate(row)]
+        for row in rows
     ]
-    others = sum(
-        max(cell_len(str(cells[i])) for cells in [headers, *rows])
-        for i in range(len(headers))
-        if i != flexible
-    )
-    room = max(8, width - others - padding * len(headers))
+    columns = range(len(headers))
+    widths = [max(cell_len(str(cells[i])) for cells in [headers, *rows]) for i in columns]
+    others = sum(w for i, w in enumerate(widths) if i != flexible)
+    room = max(minimum, width - others - padding * len(headers))
     for cells in rows:
-        cells[flexible] = cut(cells[flexible], room)
-    return rows
+        cells[flexible] = cut(str(cells[flexible]), room)
+    widths[flexible] = max(cell_len(str(cells[flexible])) for cells in [headers, *rows])
+    return rows, widths

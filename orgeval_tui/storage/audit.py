@@ -16,7 +16,7 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from ..domain.actor import current_actor
-from ..domain.clock import utcnow
+from ..domain.clock import office_tz, utcnow
 from ..i18n import t
 
 AUDITED_TABLES = frozenset(
@@ -143,9 +143,35 @@ def _deleted_label(session: Session, entity: str, entity_id: str) -> str | None:
     ).first()
 
 
+# How the user knows an audited table's fields and coded values: the catalogue keys
+# ``<prefix>.<field>`` and ``<prefix>.<value>``.
+FIELD_NAMES = {"problem": "ledger.field"}
+VALUE_WORDS = {
+    "problem": {"status": "ledger.status", "source": "ledger.source", "severity": "ledger.severity"}
+}
+
+
+def _worded(key: str, fallback: str) -> str:
+    from ..i18n import catalogues, current_language
+
+    return catalogues()[current_language()].get(key, fallback)
+
+
+def _change_words(entity: str, field: str, old, new) -> str:
+    """A field's change as the user reads it: its name and coded values in words."""
+    name = _worded(f"{FIELD_NAMES[entity]}.{field}", field) if entity in FIELD_NAMES else field
+    words = VALUE_WORDS.get(entity, {}).get(field)
+    old, new = (
+        "—" if value is None else _worded(f"{words}.{value}", value) if words else str(value)
+        for value in (old, new)
+    )
+    return f"{name}{t('conflict.colon')}{old} → {new}"
+
+
 def conflict_message(session: Session, model, identity, current) -> str:
-    """Who changed a row since it was read, for the refusal of a stale write.
-    ``current`` is the row as it is now, or None when it was deleted."""
+    """Who changed a row since it was read, for the refusal of a stale write, at the
+    office's local time and in the user's words for its fields (as everything the user
+    reads). ``current`` is the row as it is now, or None when it was deleted."""
     entity = model.__tablename__
     entity_id = ",".join(str(part) for part in identity)
     change = last_change(session, entity, entity_id)
@@ -155,8 +181,12 @@ def conflict_message(session: Session, model, identity, current) -> str:
     label = label or f"{entity} {entity_id}"
     if change is None:
         return t("conflict.by_someone", label=label)
-    when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    when = change.at.astimezone(office_tz()).strftime("%Y-%m-%d %H:%M")
     if change.action == "delete":
         return t("conflict.deleted", label=label, actor=change.actor, when=when)
-    what = f"{change.field}: {change.old!s} → {change.new!s}" if change.field else change.action
+    what = (
+        _change_words(entity, change.field, change.old, change.new)
+        if change.field
+        else change.action
+    )
     return t("conflict.by", label=label, actor=change.actor, when=when, what=what)

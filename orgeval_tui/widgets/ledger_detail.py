@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.cells import cell_len
 from rich.text import Text
 
 from ..domain.clock import office_tz
 from ..i18n import t
-from ..services.presentation import cut, due_note
+from ..services.presentation import due_note, fit_cells
 
 
 def labelled(key: str) -> str:
@@ -35,7 +34,7 @@ SCROLLBAR = 2
 
 def row_cells(problem, today: date, selected: bool) -> list:
     """The cells of a problem's row, in the order of ``tui.ledger.headers``; the title
-    whole (``fit_titles`` cuts it to the room left)."""
+    whole (``fit_columns`` cuts it to the room left)."""
     due, tone = due_note(problem, today)
     return [
         "●" if selected else " ",
@@ -48,19 +47,12 @@ def row_cells(problem, today: date, selected: bool) -> list:
     ]
 
 
-def fit_titles(rows: list[list], headers: list[str], width: int) -> list[list]:
-    """Cut each row's title to what the other columns, as wide as their widest cell on
-    this page, leave of ``width`` (never below 12 cells)."""
-    columns = len(headers)
-    others = sum(
-        max(cell_len(str(cells[i])) for cells in [headers, *rows])
-        for i in range(columns)
-        if i != TITLE_COLUMN
+def fit_columns(rows: list[list], headers: list[str], width: int) -> tuple[list[list], list]:
+    """The ledger's rows with each title cut to what the other columns leave of
+    ``width`` (never below 12 cells), and the width of each column."""
+    return fit_cells(
+        rows, headers, width - SCROLLBAR, TITLE_COLUMN, padding=CELL_PADDING, minimum=12
     )
-    room = max(12, width - others - CELL_PADDING * columns - SCROLLBAR)
-    for cells in rows:
-        cells[TITLE_COLUMN] = cut(cells[TITLE_COLUMN], room)
-    return rows
 
 
 def _line(text: Text, label: str, value) -> None:
@@ -134,8 +126,9 @@ def detail_text(detail, today: date) -> Text:
     return text
 
 
-def describe_query(query) -> str:
-    """The filter line above the table: what is shown, and in which order."""
+def describe_query(query, selected: int = 0) -> str:
+    """The filter line above the table: what is shown, in which order, and how many
+    problems are selected."""
     parts = []
     if query.unit:
         parts.append(query.unit)
@@ -157,4 +150,5 @@ def describe_query(query) -> str:
     arrow = "↓" if query.descending else "↑"
     order = t(f"tui.ledger.order.{query.order}")
     sort = f"{labelled('tui.ledger.sort')}{order}{arrow}"
-    return f"{labelled('tui.ledger.filter')}{shown}    {sort}"
+    line = f"{labelled('tui.ledger.filter')}{shown}    {sort}"
+    return line + ("    " + t("tui.ledger.selected", count=selected) if selected else "")

@@ -80,17 +80,25 @@ class PagedTable(TranslatedBindings, Vertical):
         at_end: bool = False,
         keys: list[str] | None = None,
         note: str = "",
+        widths: list[int] | None = None,
     ) -> None:
         """One page of rows; ``keys`` names each row (to find it again, or update it);
-        ``note`` follows the position (what the rows are taken over)."""
+        ``note`` follows the position (what the rows are taken over); ``widths`` each
+        column (else as wide as its widest cell). The columns are made again: a measured
+        column grows to its widest cell but never shrinks, so a page of narrower cells
+        (another filter, a narrower terminal) would keep the last widths."""
         self.page_offset, self.total = offset, total
         table = self.query_one(VimDataTable)
         if self.fit is not None:
             from ..services.presentation import fit_cells
 
             width = (self.size.width or self.app.size.width) - self.SCROLLBAR
-            rows = fit_cells([list(row) for row in rows], self.columns, width, *self.fit)
-        table.clear()
+            rows, widths = fit_cells([list(row) for row in rows], self.columns, width, *self.fit)
+        table.clear(columns=True)
+        self.column_keys = [
+            table.add_column(label, width=width)
+            for label, width in zip(self.columns, widths or [None] * len(self.columns), strict=True)
+        ]
         for index, row in enumerate(rows):
             table.add_row(*row, key=keys[index] if keys else None)
         if at_end and rows:
@@ -100,6 +108,10 @@ class PagedTable(TranslatedBindings, Vertical):
         self.query_one(".paged-position", Static).update(
             Text(f"{position}  {note}" if note else position)
         )
+
+    def page_of(self, index: int) -> int:
+        """The offset of the page the row at ``index`` (from 0) is on."""
+        return index // self.page_size * self.page_size
 
     def _want(self, offset: int) -> None:
         if 0 <= offset < max(self.total, 1) and offset != self.page_offset:

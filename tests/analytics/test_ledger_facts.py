@@ -17,6 +17,7 @@ from orgeval_tui.analytics.ledger_facts import (
     is_overdue,
 )
 from orgeval_tui.services import ledger
+from tests.office import add_problem
 
 TODAY = date(2021, 10, 1)
 
@@ -118,11 +119,11 @@ def _seed(office):
         ("县气象局", "fed_back", None),
     ]
     for i, (unit, state, deadline) in enumerate(plans):
-        number = ledger.add(office, unit, f"问题{i}").number
+        number = add_problem(office, unit, f"问题{i}").number
         ledger.feedback(office, number, date(2021, 7, 28))
         if state == "fed_back":
             continue
-        ledger.plan(office, number, "措施", "负责人", deadline)
+        ledger.plan(office, number, "措施", "负责人", deadline, past_deadline=True)
         if state == "reported" or state == "closed":
             ledger.report(office, number, "报告", on=date(2021, 8, 20))
         if state == "closed":

@@ -16,7 +16,7 @@ def screen_texts(screen) -> list[str]:
     from rich.console import Console
     from rich.text import Text
     from textual.content import Content
-    from textual.widgets import DataTable, Input, OptionList, Tree
+    from textual.widgets import DataTable, Input, OptionList, TextArea, Tree
 
     texts: list[str] = []
     for widget in screen.walk_children(with_self=False):
@@ -33,6 +33,8 @@ def screen_texts(screen) -> list[str]:
                 stack.extend(node.children)
         elif isinstance(widget, Input):
             texts += [widget.value, widget.placeholder]
+        elif isinstance(widget, TextArea):
+            texts += [widget.text, str(widget.placeholder)]
         elif isinstance(widget, OptionList):
             texts += [str(o.prompt) for o in widget.options]
         elif not widget.children:
@@ -88,8 +90,15 @@ class UserTexts:
         self.whole = texts
         self.chinese = sorted((t for t in texts if CJK.search(t)), key=len, reverse=True)
 
+    def _cut_from_whole(self, shown: str) -> bool:
+        """A stored text cut to its column's width (``信息化推…``)."""
+        if not shown.endswith("…") or len(shown) < 2:
+            return False
+        start = shown[:-1]
+        return any(text.startswith(start) for text in self.whole)
+
     def blank_out(self, shown: str) -> str:
-        if shown.strip() in self.whole:
+        if shown.strip() in self.whole or self._cut_from_whole(shown.strip()):
             return ""
         for text in self.chinese:
             if text in shown:

@@ -16,6 +16,7 @@ from orgeval_tui.i18n import set_language
 from orgeval_tui.screens.ledger import LedgerScreen
 from orgeval_tui.services import ledger
 from orgeval_tui.storage.database import Database
+from tests.office import add_problem
 
 from .helpers import settle, table_rows
 
@@ -138,10 +139,15 @@ async def test_extend_is_one_key_and_a_form_and_lands_in_the_timeline(demo_db):
         await _type(pilot, "汛期后统一整改")
         await pilot.press("enter")
         await settle(pilot)
+        question = str(app.screen.query_one(".form-error", Static).render())
+        await pilot.press("enter")  # yes, a deadline already past
+        await settle(pilot)
         assert isinstance(app.screen, LedgerScreen)
         row = table_rows(screen.query_one("#ledger-table").table)[9]
         detail = _detail(screen)
 
+    assert "整改时限 2022-03-31 已过（今天是 2026-11-27）" in question
+    assert "确认无误请再按 Enter" in question
     assert row[5] == "2022-03-31"
     assert "延期" in detail and "汛期后统一整改" in detail and "2021-12-31 → 2022-03-31" in detail
     shown = ledger.show(Database.open(str(demo_db)), "2021-010")
@@ -302,8 +308,9 @@ async def test_a_large_ledger_is_shown_a_page_at_a_time(demo_db):
     assert second == ("201–400 / 1,010", "2021-00290")
 
 
-async def _step(pilot, key: str, *entries: str) -> None:
-    """Press a step's key, fill its form's fields in order, and save."""
+async def _step(pilot, key: str, *entries: str, confirm: bool = False) -> None:
+    """Press a step's key, fill its form's fields in order, and save (``confirm``: and
+    answer the form's question with Enter again)."""
     await pilot.press(key)
     await settle(pilot)
     assert isinstance(pilot.app.screen, FormScreen), key
@@ -316,6 +323,9 @@ async def _step(pilot, key: str, *entries: str) -> None:
         await _type(pilot, entry)
     await pilot.press("enter")
     await settle(pilot)
+    if confirm:
+        await pilot.press("enter")
+        await settle(pilot)
     assert isinstance(pilot.app.screen, LedgerScreen), f"{key}: the form did not close"
 
 
@@ -323,14 +333,14 @@ async def test_a_whole_life_from_the_keyboard(demo_db, tmp_path):
     report = tmp_path / "整改报告.txt"
     report.write_text("已更换标牌", encoding="utf-8")
     database = Database.open(str(demo_db))
-    number = ledger.add(database, "县气象局", "科室标牌未更新").number
+    number = add_problem(database, "县气象局", "科室标牌未更新").number  # 2021-06-30
     app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_ledger(pilot)
         await _goto(pilot, screen, number)
         await _step(pilot, "f", "2021-07-05")
-        await _step(pilot, "m", "更换标牌", "办公室主任", "2021-08-31")
+        await _step(pilot, "m", "更换标牌", "办公室主任", "2021-08-31", confirm=True)
         await _step(pilot, "r", "已按三定规定更换", str(report), "2021-08-20")
         await _step(pilot, "v", "现场核查已更换", "2021-09-01")
         await _step(pilot, "o", "回访发现二楼标牌仍为旧名")
@@ -362,7 +372,13 @@ async def test_a_change_by_someone_else_meanwhile_is_a_conflict_shown_in_the_for
         await _goto(pilot, screen, "2021-010")
         # Another evaluator extends the same problem after this screen has shown it.
         with acting_as("王科长"):
-            ledger.extend(Database.open(str(demo_db)), "2021-010", date(2022, 1, 31), "春节后")
+            ledger.extend(
+                Database.open(str(demo_db)),
+                "2021-010",
+                date(2022, 1, 31),
+                "春节后",
+                past_deadline=True,
+            )
         await pilot.press("w")
         await settle(pilot)
         await _type(pilot, "误登记")
@@ -372,3 +388,218 @@ async def test_a_change_by_someone_else_meanwhile_is_a_conflict_shown_in_the_for
 
     assert "王科长" in error and "2021-010" in error
     assert ledger.show(Database.open(str(demo_db)), "2021-010").problem.status == "rectifying"
+
+
+async def _select(pilot, screen, *numbers: str) -> None:
+    for number in numbers:
+        await _goto(pilot, screen, number)
+        await pilot.press("space")
+        await settle(pilot)
+
+
+def _footer_keys(app, screen=None) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    keys = (screen or app.screen).query(FooterKey)
+    return [f"{key.key_display} {key.description}" for key in keys]
+
+
+async def test_a_step_on_a_mixed_selection_names_the_problem_that_refuses(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _select(pilot, screen, "2021-010", "2021-001")  # 整改中, 已报告
+        filters = str(screen.query_one("#ledger-filters", Static).render())
+        offered = " ".join(_footer_keys(app))
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        error = str(form.query_one(".form-error", Static).render())
+
+    assert "已选 2 项" in filters
+    assert "延期" in offered
+    assert isinstance(form, FormScreen)
+    assert "2021-001 当前状态为“已报告”，不能延期" in error
+    assert "2021-010" not in error
+
+
+async def test_the_ledger_footer_does_not_offer_the_ledger(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        home = " ".join(_footer_keys(app))
+        screen = await _open_ledger(pilot)
+        ledger_footer = " ".join(_footer_keys(app))
+        await pilot.press("question_mark")  # the help over the ledger, its footer below
+        await settle(pilot)
+        under_help = " ".join(_footer_keys(app, screen))
+
+    assert "问题台账" in home
+    assert "问题台账" not in ledger_footer
+    assert "问题台账" not in under_help
+
+
+async def test_a_strike_off_in_the_future_is_refused_in_the_form(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-001")  # reported
+        await pilot.press("v")
+        await settle(pilot)
+        await _type(pilot, "同意销号")
+        await pilot.press("tab")
+        app.focused.value = ""
+        await _type(pilot, "2099-01-01")
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        error = str(form.query_one(".form-error", Static).render())
+
+    assert isinstance(form, FormScreen)
+    assert "2021-001：销号日期 2099-01-01 晚于今天（2026-11-27）" in error
+    assert ledger.show(Database.open(str(demo_db)), "2021-001").problem.status == "reported"
+
+
+async def test_after_a_conflict_enter_saves_the_input_on_top_of_the_newer_version(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-010")
+        with acting_as("王科长"):
+            ledger.extend(
+                Database.open(str(demo_db)),
+                "2021-010",
+                date(2022, 1, 31),
+                "春节后",
+                past_deadline=True,
+            )
+        await pilot.press("w")
+        await settle(pilot)
+        await _type(pilot, "误登记")
+        await pilot.press("enter")
+        await settle(pilot)
+        error = str(app.screen.query_one(".form-error", Static).render())
+        await pilot.press("enter")
+        await settle(pilot)
+        back = isinstance(app.screen, LedgerScreen)
+
+    # The other's change at noon in the office (04:00 UTC), named as the form names it.
+    assert "王科长 于 2026-11-27 12:00 修改（整改时限：2021-12-31 → 2022-01-31）" in error
+    assert "按 Enter：在此新版本上保存所填内容" in error
+    assert back
+    shown = ledger.show(Database.open(str(demo_db)), "2021-010").problem
+    assert (shown.status, shown.deadline) == ("withdrawn", date(2022, 1, 31))
+
+
+def _cell_widths(table) -> list[int]:
+    return [column.get_render_width(table) for column in table.columns.values()]
+
+
+async def test_the_columns_follow_the_terminal_width(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_ledger(pilot)
+        table = screen.query_one("#ledger-table").table
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        narrow = (sum(_cell_widths(table)), table.scrollable_content_region.width)
+        due = table_rows(table)[8][6]
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        wide = (sum(_cell_widths(table)), table.scrollable_content_region.width)
+        titles = [row[3] for row in table_rows(table)]
+
+    assert narrow[0] <= narrow[1]  # nothing clipped
+    assert due == "2021-09-02 销号"
+    assert wide[0] <= wide[1]
+    assert titles[9] == "气象灾害预警信息向基层传递时效性有待提升"
+    assert not any(title.endswith("…") for title in titles)  # the room went to them
+
+
+async def test_the_filter_form_shows_every_field_at_80_by_24(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_ledger(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        form = app.screen
+        fields = form.query_one(".form-fields")
+        screen_region = form.region
+        shown = [
+            widget.id
+            for widget in fields.query("Input, Select, Checkbox")
+            if fields.region.contains_region(widget.region) and widget.region.height
+        ]
+
+    assert isinstance(form, FormScreen)
+    assert len(shown) == 7
+    assert screen_region.height == 24
+
+
+async def test_a_new_problem_has_a_multi_line_description_and_the_cursor_on_it(demo_db):
+    from textual.widgets import TextArea
+
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-003")
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#field-unit").value = "县工业和信息化局"
+        form.query_one("#field-title").focus()
+        await _type(pilot, "科室职责交叉")
+        description = form.query_one("#field-description")
+        description.focus()
+        await _type(pilot, "第一行")
+        await pilot.press("enter")
+        await _type(pilot, "第二行")
+        await pilot.click("#form-ok")
+        await settle(pilot)
+        highlighted = screen._highlighted_number()
+        detail = _detail(screen)
+
+    assert isinstance(description, TextArea)
+    assert highlighted == "2021-011"
+    assert "科室职责交叉" in detail
+    added = ledger.show(Database.open(str(demo_db)), "2021-011").problem
+    assert added.description == "第一行\n第二行"
+
+
+async def test_a_conflict_then_a_question_are_answered_in_turn(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-010")
+        with acting_as("王科长"):
+            other = Database.open(str(demo_db))
+            ledger.extend(other, "2021-010", date(2022, 1, 31), "春节后", past_deadline=True)
+        await pilot.press("e")
+        await settle(pilot)
+        await _type(pilot, "2022-03-31")
+        await pilot.press("tab")
+        await _type(pilot, "汛期后统一整改")
+        answers = []
+        for _ in range(3):  # the conflict, then the deadline already past, then saved
+            await pilot.press("enter")
+            await settle(pilot)
+            if isinstance(app.screen, FormScreen):
+                answers.append(str(app.screen.query_one(".form-error", Static).render()))
+        back = isinstance(app.screen, LedgerScreen)
+
+    assert len(answers) == 2
+    assert "王科长" in answers[0] and "整改时限 2022-03-31 已过" in answers[1]
+    assert back
+    assert ledger.show(Database.open(str(demo_db)), "2021-010").problem.deadline == date(
+        2022, 3, 31
+    )

@@ -127,3 +127,52 @@ def test_unit_duties_chart(lang, demo_db, snap_compare):
         terminal_size=SIZE,
         run_before=_open_bureau(demo_db, "right_square_bracket", "right_square_bracket", "tab"),
     )
+
+
+async def _ledger_filter_form(pilot) -> None:
+    await _open_ledger(pilot)
+    await pilot.press("F")
+    await settle(pilot)
+
+
+def test_ledger_filter_form(lang, demo_db, snap_compare):
+    """Every field of the filter form at once, at 80×24."""
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_ledger_filter_form)
+
+
+async def _unit_choices_open(pilot) -> None:
+    """The form's unit list open, moved down three names, and the terminal resized and
+    back (the partial redraw where Textual dropped the characters)."""
+    await pilot.press("enter")
+    await settle(pilot)
+    for _ in range(3):
+        await pilot.press("down")
+    await pilot.resize_terminal(81, 24)
+    await settle(pilot)
+    await pilot.resize_terminal(*SIZE)
+    await settle(pilot)
+
+
+async def _new_problem_unit_choices(pilot) -> None:
+    await _open_ledger(pilot)
+    await pilot.press("a")
+    await settle(pilot)
+    await _unit_choices_open(pilot)
+
+
+async def _filter_unit_choices(pilot) -> None:
+    await _ledger_filter_form(pilot)
+    await _unit_choices_open(pilot)
+
+
+# The units' names whole in a drop-down list over the fields below it: where a CJK
+# character of the list lay over the edge of a widget at an odd column (a border, a
+# check box three cells wide), Textual dropped it (县气  局, textual#6357).
+
+
+def test_ledger_new_problem_unit_choices(lang, demo_db, snap_compare):
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_new_problem_unit_choices)
+
+
+def test_ledger_filter_unit_choices(lang, demo_db, snap_compare):
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_filter_unit_choices)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...analytics.ledger_facts import created_on
+from ...domain.clock import office_today
 from ...domain.ledger_words import PROBLEM_SOURCES, PROBLEM_STATUSES, SEVERITIES
 from ...i18n import catalogues, t
 from ...ingest.aliases import display_name
@@ -151,7 +152,7 @@ class LedgerRowReader:
                 )
             values["report_file_hash"] = digest
         if len(self.problems.items) == before:
-            self._check_state(row, values)
+            self._check_state(row, {**values, "created_at": recorded_on})
         return LedgerRow(row, values, recorded_on, self.present)
 
     def _text(self, row, column, value) -> str | None:
@@ -186,8 +187,9 @@ class LedgerRowReader:
             return None
 
     def _check_state(self, row: SourceRow, values: dict) -> None:
-        """The fields a problem in this state has, as the lifecycle leaves them."""
-        problems = field_problems(values["status"], values, self.column_name)
+        """The fields a problem in this state has, and its days, as the lifecycle
+        leaves them."""
+        problems = field_problems(values["status"], values, self.column_name, office_today())
         for column, message in problems.items():
             self.refuse(row, column, message)
 

@@ -2,6 +2,7 @@
 
 - ``lifecycle``: the states, the steps between them and the fields each state carries;
 - ``transitions``: taking a step, for one problem or many at once, with its event;
+- ``refusals``: why a step cannot be taken (its state, its day, a deadline unconfirmed);
 - ``numbering``: recording a problem under the evaluation's next number;
 - ``queries``: a problem with its history, pages, counts, counts per unit;
 - ``search``: substring search over its texts; ``facts``: overdue, due, days open;
@@ -27,6 +28,7 @@ from .queries import (
     show,
     unit_counts,
 )
+from .refusals import step_refusal
 from .transitions import (
     apply,
     extend,
@@ -73,6 +75,7 @@ __all__ = [
     "report",
     "show",
     "status_label",
+    "step_refusal",
     "unit_counts",
     "unknown_word",
     "verify",

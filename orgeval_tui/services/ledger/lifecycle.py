@@ -11,7 +11,8 @@
 ``STAGE_FIELDS`` what each step records on the problem; ``STATES`` which of those
 records a problem in each state carries (the steps it has been through) and which it
 cannot carry (the steps it cannot have been through). A step is refused unless its
-state allows it (``transitions``); a row of a ledger workbook is refused unless its
+state allows it (``transitions``), and so is a day that cannot be (``day_problems``:
+after today, or before the step it follows); a row of a ledger workbook is refused unless its
 fields fit its state (``field_problems``, used by the ledger import); the demo replays
 its lives through the steps. ``tests/services/ledger/test_lifecycle_table.py`` walks
 random lives through the service and holds every problem it leaves to
@@ -96,12 +97,77 @@ def deadline_refusal(deadline: date | None, fed_back_on: date | None) -> str | N
     )
 
 
+# The days a problem's life records, in the order its steps come (``created_at`` is the
+# day it was recorded). Each is never before the one it follows, and none is after today.
+# A failed look-back (``reopened_on``, kept in its event) or a withdrawal follows whatever
+# came before it.
+DAY_ORDER = ("created_at", "fed_back_on", "reported_on", "verified_on")
+LAST_DAYS = ("reopened_on", "withdrawn_on")
+# The day each dated step records.
+STEP_DAY = {
+    "feedback": "fed_back_on",
+    "report": "reported_on",
+    "verify": "verified_on",
+    "reopen": "reopened_on",
+    "withdraw": "withdrawn_on",
+}
+
+
+def field_label(column: str) -> str:
+    """A column as the ledger's user knows it (登记时间, 反馈日期, ...)."""
+    return t(f"ledger.field.{column}")
+
+
+def day_problems(
+    values: dict, today: date, column_name: Callable[[str], str] = field_label
+) -> dict[str, str]:
+    """What is impossible about the days in ``values`` (column → day, blank as None):
+    column → why (after today, or before the day of the step it follows); empty when
+    every day makes sense."""
+    found: dict[str, str] = {}
+    latest: tuple[str, date] | None = None
+    for column in (*DAY_ORDER, *LAST_DAYS):
+        day = values.get(column)
+        if day is None:
+            continue
+        if day > today:
+            found[column] = t(
+                "ledger.day_after_today",
+                field=column_name(column),
+                day=day.isoformat(),
+                today=today.isoformat(),
+            )
+        elif latest is not None and day < latest[1]:
+            found[column] = t(
+                "ledger.day_before_step",
+                field=column_name(column),
+                day=day.isoformat(),
+                earlier=column_name(latest[0]),
+                earlier_day=latest[1].isoformat(),
+            )
+        if column in DAY_ORDER and (latest is None or day > latest[1]):
+            latest = (column, day)
+    return found
+
+
+def deadline_passed(deadline: date | None, today: date) -> str | None:
+    """A deadline already past when it is set: not impossible (a plan recorded late), but
+    unusual enough to be confirmed. The question, or None."""
+    if deadline is None or deadline >= today:
+        return None
+    return t("ledger.deadline_passed", deadline=deadline.isoformat(), today=today.isoformat())
+
+
 def field_problems(
-    status: str, values: dict, column_name: Callable[[str], str] = str
+    status: str,
+    values: dict,
+    column_name: Callable[[str], str] = str,
+    today: date | None = None,
 ) -> dict[str, str]:
     """What does not fit ``status`` in a problem's ``values`` (column → value, blank as
     None): column → why, empty when everything fits. ``column_name`` names a column in
-    the messages (as the caller's user knows it)."""
+    the messages (as the caller's user knows it); given ``today``, the days are held to
+    ``day_problems`` too."""
     state = catalogues()["zh"][f"ledger.status.{status}"]
     found: dict[str, str] = {}
     for stage in STATES[status].unreached:
@@ -131,4 +197,7 @@ def field_problems(
     refusal = deadline_refusal(values.get("deadline"), values.get("fed_back_on"))
     if refusal is not None:
         found.setdefault("deadline", refusal)
+    if today is not None:
+        for column, why in day_problems(values, today, column_name).items():
+            found.setdefault(column, why)
     return found

@@ -19,16 +19,20 @@ step           what it records
 ``extend`` is allowed only while rectifying: that is when the unit works against its
 deadline (before ``plan`` there is none; once reported the deadline no longer runs), and
 the new deadline must be later than the current one. A deadline is never before the day
-the problem was fed back (``lifecycle.deadline_refusal``). Anything else is refused with
-a message naming the problem's state and what it allows. Nothing is ever deleted.
+the problem was fed back (``lifecycle.deadline_refusal``); one already past is set only
+when confirmed (``past_deadline``). A step's day is never after today nor before the day
+of the step it follows (``lifecycle.day_problems``). Anything else is refused with a
+message naming the problem's state and what it allows (``refusals``). Nothing is ever
+deleted.
 
 Who acts and when come from ``domain.actor`` and ``domain.clock`` (``acting_as`` and
 ``clock_at`` set them for a replay); a step's day defaults to the office's today.
 
 Every step takes ``expected_version``: the version the caller showed its user. If the
 problem has moved on since, the change is refused with a ``ConflictError`` naming who
-changed it and what (the audit trail); a concurrent write between our read and our
-update is caught the same way by the version column.
+changed it, when and what (the audit trail), whose ``retry_with`` applies the same
+change on top of the version it names, should the user choose to; a concurrent write
+between our read and our update is caught the same way by the version column.
 """
 
 from __future__ import annotations
@@ -50,9 +54,10 @@ from ...i18n.os_errors import os_reason
 from ...storage import audit
 from ...storage.database import Database
 from ..evaluations import current_evaluation
-from .lifecycle import ALLOWED, STEPS, deadline_refusal
+from .lifecycle import STEPS, deadline_refusal
+from .refusals import confirm_deadline, refuse_day, refuse_step
 from .views import ProblemView, jsonable, problem_view
-from .words import action_label, allowed_text, optional_text, required_text, status_label
+from .words import optional_text, required_text
 
 if TYPE_CHECKING:
     from ...models import Problem
@@ -72,23 +77,6 @@ def find_problem(session: Session, number: str) -> Problem:
     if len(mine) == 1:
         return mine[0]
     raise UserError(t("ledger.ambiguous", number=wanted, count=len(matches)))
-
-
-def refuse_step(problem: Problem, action: str) -> None:
-    allowed = ALLOWED[problem.status]
-    if action in allowed:
-        return
-    key = "ledger.refused" if allowed else "ledger.refused_final"
-    raise UserError(
-        t(
-            key,
-            number=problem.number,
-            state=status_label(problem.status),
-            status=problem.status,
-            action=action_label(action),
-            allowed=allowed_text(allowed),
-        )
-    )
 
 
 def record_event(session, problem, action, from_status, to_status, *, reason=None, detail=None):
@@ -122,14 +110,16 @@ def _feedback(on: date | None = None):
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "feedback", day)
         problem.fed_back_on = day
         return None, {"fed_back_on": day}
 
     return change
 
 
-def _plan(measures: str, responsible: str, deadline: date):
-    """The unit's rectification plan: measures, the person responsible, the deadline."""
+def _plan(measures: str, responsible: str, deadline: date, past_deadline: bool = False):
+    """The unit's rectification plan: measures, the person responsible, the deadline
+    (one already past only with ``past_deadline``, the user's confirmation)."""
     measures = required_text(measures, "measures")
     responsible = required_text(responsible, "responsible")
     if deadline is None:
@@ -139,6 +129,7 @@ def _plan(measures: str, responsible: str, deadline: date):
         refusal = deadline_refusal(deadline, problem.fed_back_on)
         if refusal is not None:
             raise UserError(refusal)
+        confirm_deadline(deadline, past_deadline)
         problem.measures, problem.responsible, problem.deadline = measures, responsible, deadline
         return None, {"measures": measures, "responsible": responsible, "deadline": deadline}
 
@@ -166,6 +157,7 @@ def _report(text: str | None = None, file: str | Path | None = None, on: date | 
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "report", day)
         problem.report_text = text
         problem.report_file_name, problem.report_file_hash = file_name, file_hash
         problem.reported_on = day
@@ -183,6 +175,7 @@ def _verify(note: str, on: date | None = None):
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "verify", day)
         problem.verifier, problem.verified_on, problem.verify_note = current_actor(), day, note
         return None, {"verifier": problem.verifier, "verified_on": day, "verify_note": note}
 
@@ -196,6 +189,7 @@ def _reopen(reason: str, on: date | None = None):
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "reopen", day)
         detail = {"verifier": current_actor(), "verified_on": day}
         if problem.status == "closed":
             detail["struck_off"] = {
@@ -210,8 +204,9 @@ def _reopen(reason: str, on: date | None = None):
     return change
 
 
-def _extend(deadline: date, reason: str):
-    """A deadline extension (申请延期): the old and the new deadline and the reason."""
+def _extend(deadline: date, reason: str, past_deadline: bool = False):
+    """A deadline extension (申请延期): the old and the new deadline and the reason (a new
+    deadline already past only with ``past_deadline``)."""
     reason = required_text(reason, "reason")
     if deadline is None:
         raise UserError(t("ledger.empty", field=t("ledger.field.deadline")))
@@ -222,6 +217,7 @@ def _extend(deadline: date, reason: str):
             raise UserError(
                 t("ledger.not_later", deadline=deadline.isoformat(), old=old.isoformat())
             )
+        confirm_deadline(deadline, past_deadline)
         problem.deadline = deadline
         return reason, {"deadline": deadline, "old_deadline": old}
 
@@ -234,6 +230,7 @@ def _withdraw(reason: str, on: date | None = None):
     day = on or office_today()
 
     def change(problem):
+        refuse_day(problem, "withdraw", day)
         problem.withdraw_reason, problem.withdrawn_on = reason, day
         return reason, {"withdraw_reason": reason, "withdrawn_on": day}
 
@@ -252,24 +249,34 @@ BUILDERS = {
 
 
 def apply(
-    db: Database, action: str, targets: list[tuple[str, int | None]], **values
+    db: Database,
+    action: str,
+    targets: list[tuple[str, int | None]],
+    *,
+    accepted_versions: dict[str, int] | None = None,
+    **values,
 ) -> list[ProblemView]:
     """One transition over every problem in ``targets`` (number, and the version its
     user saw, or None): all of them in one write transaction, each with its own event,
     or none of them. A problem whose state does not allow it, or that someone changed
-    since (its version), refuses the whole batch, naming it."""
+    since (its version), refuses the whole batch, naming it. ``accepted_versions``
+    (number → version) are newer versions the user has seen in a conflict and chosen to
+    apply the change on top of; the conflict's ``retry_with`` gives them."""
     if not targets:
         return []
     from ...models import Unit
 
+    accepted = dict(accepted_versions or {})
     change = BUILDERS[action](**values)
     with db.write() as session:
         views = []
         for number, expected_version in targets:
             problem = find_problem(session, number)
-            if expected_version is not None and problem.version != expected_version:
+            seen = accepted.get(problem.number, expected_version)
+            if seen is not None and problem.version != seen:
                 raise ConflictError(
-                    audit.conflict_message(session, type(problem), (problem.id,), problem)
+                    audit.conflict_message(session, type(problem), (problem.id,), problem),
+                    retry_with={"accepted_versions": {**accepted, problem.number: problem.version}},
                 )
             refuse_step(problem, action)
             before = problem.status
@@ -299,6 +306,7 @@ def plan(
     responsible: str,
     deadline: date,
     *,
+    past_deadline: bool = False,
     expected_version: int | None = None,
 ) -> ProblemView:
     return _one(
@@ -309,6 +317,7 @@ def plan(
         measures=measures,
         responsible=responsible,
         deadline=deadline,
+        past_deadline=past_deadline,
     )
 
 
@@ -352,9 +361,18 @@ def extend(
     deadline: date,
     reason: str,
     *,
+    past_deadline: bool = False,
     expected_version: int | None = None,
 ) -> ProblemView:
-    return _one(db, "extend", number, expected_version, deadline=deadline, reason=reason)
+    return _one(
+        db,
+        "extend",
+        number,
+        expected_version,
+        deadline=deadline,
+        reason=reason,
+        past_deadline=past_deadline,
+    )
 
 
 def withdraw(

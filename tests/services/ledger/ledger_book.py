@@ -4,13 +4,15 @@ office on the same backend, and the ledger as `orgeval ledger ls --json` shows i
 from __future__ import annotations
 
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
+from orgeval_tui.domain.clock import clock_at, office_tz
 from orgeval_tui.services import ledger
 from orgeval_tui.services.units import add_unit
 from orgeval_tui.storage.database import Database
 from tests.office import add_evaluation
 
+RECORDED = datetime(2021, 7, 20, 9, tzinfo=office_tz())  # the day the problems are recorded
 FORMULA_TEXTS = ("=1+1", "+86 138 0000 0000", "-5", "@x")
 SHEET = "问题台账"
 HEADER_ROW = 3
@@ -24,7 +26,8 @@ def build_every_state(db, tmp_path) -> dict[str, str]:
     made: dict[str, str] = {}
 
     def add(what, title, unit="县工信局", **values):
-        number = ledger.add(db, unit, title, **values).number
+        with clock_at(RECORDED):
+            number = ledger.add(db, unit, title, **values).number
         made[number] = what
         return number
 
@@ -33,7 +36,12 @@ def build_every_state(db, tmp_path) -> dict[str, str]:
 
     def plan(number, deadline=date(2021, 8, 31)):
         ledger.plan(
-            db, number, "@张三 牵头：\n1. 更换标牌；\n2. 建立台账", "李倩（办公室）", deadline
+            db,
+            number,
+            "@张三 牵头：\n1. 更换标牌；\n2. 建立台账",
+            "李倩（办公室）",
+            deadline,
+            past_deadline=True,
         )
 
     def report(number, with_file=False):
@@ -66,7 +74,7 @@ def build_every_state(db, tmp_path) -> dict[str, str]:
     number = add("rectifying, extended, overdue", "编制使用档案不完整", source="roster")
     feedback(number)
     plan(number)
-    ledger.extend(db, number, date(2021, 9, 30), "标牌需统一制作")
+    ledger.extend(db, number, date(2021, 9, 30), "标牌需统一制作", past_deadline=True)
     number = add("reported with a file", "部分岗位职责未开展", unit="县总工会", source="duties")
     feedback(number)
     plan(number)

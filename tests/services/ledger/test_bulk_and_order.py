@@ -9,6 +9,7 @@ import pytest
 
 from orgeval_tui.domain.errors import ConflictError, UserError
 from orgeval_tui.services import ledger
+from tests.office import add_problem
 
 TODAY = date(2021, 9, 1)
 
@@ -16,15 +17,15 @@ TODAY = date(2021, 9, 1)
 def _problems(office):
     """Four problems: two fed back and planned, one fed back, one only identified."""
     added = [
-        ledger.add(office, "县工信局", "科室挂牌不规范", source="onsite", category="机构设置"),
-        ledger.add(office, "总工会", "编制使用不足", source="roster", severity="high"),
-        ledger.add(office, "气象局", "职责履行率偏低", source="duties", category="职责履行"),
-        ledger.add(office, "县工信局", "人员年龄老化", source="roster", severity="low"),
+        add_problem(office, "县工信局", "科室挂牌不规范", source="onsite", category="机构设置"),
+        add_problem(office, "总工会", "编制使用不足", source="roster", severity="high"),
+        add_problem(office, "气象局", "职责履行率偏低", source="duties", category="职责履行"),
+        add_problem(office, "县工信局", "人员年龄老化", source="roster", severity="low"),
     ]
     numbers = [p.number for p in added]
     ledger.apply(office, "feedback", [(n, None) for n in numbers[:3]], on=date(2021, 7, 1))
-    ledger.plan(office, numbers[0], "更换标牌", "办公室主任", date(2021, 10, 1))
-    ledger.plan(office, numbers[1], "补充人员", "人事股长", date(2021, 8, 1))
+    ledger.plan(office, numbers[0], "更换标牌", "办公室主任", date(2021, 10, 1), past_deadline=True)
+    ledger.plan(office, numbers[1], "补充人员", "人事股长", date(2021, 8, 1), past_deadline=True)
     return numbers
 
 
@@ -37,6 +38,7 @@ def test_a_bulk_transition_moves_each_problem_and_logs_an_event_for_each(office)
         [(numbers[0], None), (numbers[1], None)],
         deadline=date(2021, 12, 31),
         reason="上级部门统一调整",
+        past_deadline=True,
     )
 
     assert [v.deadline for v in views] == [date(2021, 12, 31)] * 2

@@ -13,10 +13,12 @@ from sqlalchemy import func, select
 from orgeval_tui.domain.errors import UserError
 from orgeval_tui.models import AuditEvent, Problem, ProblemEvent
 from orgeval_tui.services import ledger
+from tests.office import add_problem, recording
 
 
 def _add(run, title="内设机构挂牌不规范", unit="县工信局", *extra):
-    added = run("ledger", "add", "--unit", unit, "--title", title, *extra)
+    with recording():
+        added = run("ledger", "add", "--unit", unit, "--title", title, *extra)
     assert added.code == 0, added.err
     return added.out.strip()
 
@@ -60,9 +62,15 @@ def test_the_whole_life_from_the_command_line(run, tmp_path):
             "李倩（办公室）",
             "--deadline",
             "2021-08-31",
+            "--allow-past-deadline",
         )
     )
-    _ok(run("ledger", "extend", number, "--deadline", "2021-09-30", "--reason", "标牌需统一制作"))
+    refused = run("ledger", "extend", number, "--deadline", "2021-09-30", "--reason", "统一制作")
+    assert refused.code == 1
+    assert "the deadline 2021-09-30 has already passed" in refused.err
+    assert "--allow-past-deadline" in refused.err
+    extend = ["--deadline", "2021-09-30", "--reason", "标牌需统一制作", "--allow-past-deadline"]
+    _ok(run("ledger", "extend", number, *extend))
     report = tmp_path / "整改报告.pdf"
     report.write_bytes(b"%PDF-1.4 rectification report")
     _ok(run("ledger", "report", number, "--text", "已更换全部标牌", "--file", str(report)))
@@ -336,11 +344,17 @@ def test_an_extension_needs_a_later_deadline_and_a_reason(run):
         "r",
         "--deadline",
         "2021-09-30",
+        "--allow-past-deadline",
     )
 
     earlier = run("ledger", "extend", number, "--deadline", "2021-09-30", "--reason", "r")
     blank = run("ledger", "extend", number, "--deadline", "2021-12-31", "--reason", "  ")
-    done = run("ledger", "extend", number, "--deadline", "2021-12-31", "--reason", "招标周期长")
+    done = run(
+        "ledger",
+        "extend",
+        number,
+        *("--deadline", "2021-12-31", "--reason", "招标周期长", "--allow-past-deadline"),
+    )
 
     assert earlier.code == 1 and "2021-09-30 is not after 2021-09-30" in earlier.err
     assert blank.code == 1 and "reason cannot be empty" in blank.err
@@ -393,9 +407,9 @@ def test_add_prints_the_problem_as_json(run):
 
 
 def test_every_transition_writes_one_event_and_the_audit_trail_in_its_transaction(office):
-    problem = ledger.add(office, "县工信局", "挂牌不规范")
+    problem = add_problem(office, "县工信局", "挂牌不规范")
     ledger.feedback(office, problem.number, date(2021, 7, 28))
-    ledger.plan(office, problem.number, "换牌", "李倩", date(2021, 8, 31))
+    ledger.plan(office, problem.number, "换牌", "李倩", date(2021, 8, 31), past_deadline=True)
 
     with office.read() as session:
         events = session.scalars(select(ProblemEvent).order_by(ProblemEvent.id)).all()

@@ -16,22 +16,32 @@ from orgeval_tui.domain.ledger_words import PROBLEM_STATUSES
 from orgeval_tui.models import Problem
 from orgeval_tui.services import ledger
 from orgeval_tui.services.ledger import lifecycle, transitions
+from tests.office import add_problem
 
 FED_BACK = date(2021, 7, 28)
 STEP_VALUES = {
     "feedback": {"on": FED_BACK},
-    "plan": {"measures": "完善制度", "responsible": "李倩", "deadline": date(2021, 9, 30)},
+    "plan": {
+        "measures": "完善制度",
+        "responsible": "李倩",
+        "deadline": date(2021, 9, 30),
+        "past_deadline": True,
+    },
     "report": {"text": "已整改", "on": date(2021, 9, 20)},
     "verify": {"note": "核查属实", "on": date(2021, 10, 8)},
     "reopen": {"reason": "整改不到位", "on": date(2021, 10, 9)},
-    "withdraw": {"reason": "误登记", "on": date(2021, 8, 1)},
+    "withdraw": {"reason": "误登记", "on": date(2021, 10, 20)},
 }
 
 
 def _values(action: str, problem) -> dict:
     if action == "extend":
         current = problem.deadline or FED_BACK
-        return {"deadline": current + timedelta(days=30), "reason": "申请延期"}
+        return {
+            "deadline": current + timedelta(days=30),
+            "reason": "申请延期",
+            "past_deadline": True,
+        }
     return STEP_VALUES[action]
 
 
@@ -72,7 +82,7 @@ EDGES = [
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize(("status", "action"), EDGES, ids=[f"{s}-{a}" for s, a in EDGES])
 def test_every_step_from_every_state_leaves_fields_that_fit(office, status, action):
-    problem = ledger.add(office, "县工信局", "内设机构挂牌不规范")
+    problem = add_problem(office, "县工信局", "内设机构挂牌不规范")
     for step in [*_shortest_paths()[status], action]:
         problem = ledger.apply(office, step, [(problem.number, None)], **_values(step, problem))[0]
         stored_status, fields = _fields(office, problem.number)
@@ -91,7 +101,7 @@ def test_every_step_from_every_state_leaves_fields_that_fit(office, status, acti
 def test_random_lives_follow_the_table_and_fit_their_states(office, picks):
     """Each pick takes one of the steps the state allows, or (``stray``) tries one it
     does not, which must be refused and change nothing."""
-    problem = ledger.add(office, "县工信局", "内设机构挂牌不规范")
+    problem = add_problem(office, "县工信局", "内设机构挂牌不规范")
     status = "identified"
     for pick, stray in picks:
         allowed = lifecycle.ALLOWED[status]

@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 
 from orgeval_tui.models import Problem, ProblemEvent
 from orgeval_tui.services import ledger
+from tests.office import add_problem
 
 # (unit, title, description, recommendation); near misses on purpose.
 CORPUS = [
@@ -36,21 +37,25 @@ def corpus(office):
     numbers = []
     for unit, title, description, recommendation in CORPUS:
         numbers.append(
-            ledger.add(
+            add_problem(
                 office, unit, title, description=description, recommendation=recommendation
             ).number
         )
     # Lives that put text where search must find it: measures, reports, notes, reasons.
     ledger.feedback(office, numbers[6], date(2021, 7, 28))
-    ledger.plan(office, numbers[6], "建立每周提醒制度", "徐志刚", date(2021, 9, 30))
+    ledger.plan(
+        office, numbers[6], "建立每周提醒制度", "徐志刚", date(2021, 9, 30), past_deadline=True
+    )
     ledger.report(office, numbers[6], "提醒制度已印发")
     ledger.reopen(office, numbers[6], "回头看发现挂牌仍不规范")  # only in an event's reason
     ledger.feedback(office, numbers[7], date(2021, 7, 28))
-    ledger.plan(office, numbers[7], "建立信息员队伍", "侯雪梅", date(2021, 9, 30))
-    ledger.extend(office, numbers[7], date(2021, 12, 31), "应急广播统一招标")
+    ledger.plan(
+        office, numbers[7], "建立信息员队伍", "侯雪梅", date(2021, 9, 30), past_deadline=True
+    )
+    ledger.extend(office, numbers[7], date(2021, 12, 31), "应急广播统一招标", past_deadline=True)
     ledger.withdraw(office, numbers[2], "与档案问题重复录入")
     ledger.feedback(office, numbers[0], date(2021, 7, 28))
-    ledger.plan(office, numbers[0], "更换标牌", "李倩", date(2021, 8, 31))
+    ledger.plan(office, numbers[0], "更换标牌", "李倩", date(2021, 8, 31), past_deadline=True)
     ledger.report(office, numbers[0], "标牌已更换")
     ledger.verify(office, numbers[0], "实地复查：挂牌规范，同意销号")
     return numbers
@@ -145,7 +150,7 @@ def test_search_keeps_in_step_with_every_write(office, corpus):
     assert _found(office, "钉钉") == []
 
     ledger.feedback(office, number, date(2021, 7, 28))
-    ledger.plan(office, number, "改用钉钉提醒", "徐志刚", date(2021, 9, 30))
+    ledger.plan(office, number, "改用钉钉提醒", "徐志刚", date(2021, 9, 30), past_deadline=True)
     assert _found(office, "钉钉") == [number]
 
     ledger.report(office, number, "已接入政务微信")
@@ -215,7 +220,7 @@ def test_random_texts_over_a_small_alphabet_give_exactly_the_brute_force_answer(
     alphabet = "编制挂牌超编，、 “”aA1"
     for i in range(30):
         body = "".join(rng.choice(alphabet) for _ in range(rng.randint(10, 60)))
-        number = ledger.add(office, "县工信局", body[:20].strip() or "题", description=body).number
+        number = add_problem(office, "县工信局", body[:20].strip() or "题", description=body).number
         if i % 3 == 0:  # reasons of events go into the same document
             ledger.feedback(office, number)
             ledger.plan(office, number, body[::-1], "甲", date(2099, 1, 1))

@@ -16,7 +16,7 @@ from orgeval_tui.services import ledger
 from orgeval_tui.services.ledger import search as ledger_search
 from orgeval_tui.services.units import add_unit
 from orgeval_tui.storage.database import Database
-from tests.office import add_evaluation
+from tests.office import add_evaluation, add_problem
 
 pytestmark = pytest.mark.sqlite_only
 TRIGGERS = {
@@ -101,10 +101,12 @@ def test_after_any_history_of_edits_the_index_equals_a_rebuild(database):
     add_unit(database, "县工信局")
     add_evaluation(database)
     texts = ["内设机构挂牌不规范", "人员超编，编制不足", "年龄老化", "OA系统", "“三定”规定"]
-    numbers = [ledger.add(database, "县工信局", title).number for title in texts]
+    numbers = [add_problem(database, "县工信局", title).number for title in texts]
     for number in numbers[:3]:
         ledger.feedback(database, number, date(2021, 7, 28))
-        ledger.plan(database, number, "建立每周提醒制度", "甲", date(2021, 9, 30))
+        ledger.plan(
+            database, number, "建立每周提醒制度", "甲", date(2021, 9, 30), past_deadline=True
+        )
         ledger.report(database, number, "挂牌已规范")
         ledger.reopen(database, number, "编制问题仍在")
         ledger.report(database, number, "已整改")
@@ -127,7 +129,7 @@ def test_after_any_history_of_edits_the_index_equals_a_rebuild(database):
 def test_the_search_asks_the_index(database):
     add_unit(database, "县工信局")
     add_evaluation(database)
-    ledger.add(database, "县工信局", "内设机构挂牌不规范")
+    add_problem(database, "县工信局", "内设机构挂牌不规范")
     statements = []
     event.listen(
         database.engine,
@@ -150,7 +152,7 @@ def test_the_search_asks_the_index(database):
 def test_events_are_never_edited(database):
     add_unit(database, "县工信局")
     add_evaluation(database)
-    number = ledger.add(database, "县工信局", "挂牌不规范").number
+    number = add_problem(database, "县工信局", "挂牌不规范").number
     ledger.withdraw(database, number, "重复录入")
 
     with pytest.raises(Exception, match="problem events are never edited"):
@@ -162,7 +164,7 @@ def test_deleting_an_event_takes_its_reason_out_of_the_index(database):
     """The ledger never deletes; a repair by hand must still leave the index right."""
     add_unit(database, "县工信局")
     add_evaluation(database)
-    number = ledger.add(database, "县工信局", "挂牌不规范").number
+    number = add_problem(database, "县工信局", "挂牌不规范").number
     ledger.feedback(database, number)
     ledger.withdraw(database, number, "重复录入")
     assert [p.number for p in ledger.list_problems(database, search="重复录入")] == [number]
