@@ -97,6 +97,7 @@ _WORDS = {
     "Rectification measures.": "整改措施。",
     "Person responsible.": "责任人。",
     "YYYY-MM-DD.": "YYYY-MM-DD（年-月-日）。",
+    "Record a deadline that has already passed (a plan recorded late); without it such a deadline is refused as unusual.": "登记一个已经过去的整改期限（补记的整改措施）；不加此项时，这样的期限视为异常而不予登记。",
     "The unit's written rectification report (整改报告) was received.": "已收到单位的书面整改报告。",
     "The report, or its summary.": "报告内容或其摘要。",
     "The report file: its name and SHA-256 are kept.": "报告文件：保存其文件名和 SHA-256 校验值。",

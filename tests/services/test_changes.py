@@ -9,6 +9,8 @@ from orgeval_tui.services.changes import data_marker
 from orgeval_tui.services.intake.roster import import_roster
 from orgeval_tui.services.progress import evaluation_progress
 
+from ..office import add_problem
+
 
 def test_reading_leaves_the_marker_where_it_is(office):
     before = data_marker(office)
@@ -18,7 +20,7 @@ def test_reading_leaves_the_marker_where_it_is(office):
 
 
 def test_a_step_of_a_problems_life_moves_the_marker(office):
-    number = ledger.add(office, unit="县气象局", title="挂牌不规范", source="onsite").number
+    number = add_problem(office, unit="县气象局", title="挂牌不规范", source="onsite").number
     before = data_marker(office)
     ledger.apply(office, "feedback", [(number, None)], on=date(2021, 8, 2))
 
