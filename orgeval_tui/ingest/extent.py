@@ -129,8 +129,10 @@ def _worksheet_parts(archive: zipfile.ZipFile) -> list[tuple[str | None, str]]:
         parts = []
         for sheet in workbook.iter(f"{_MAIN}sheet"):
             target = targets.get(sheet.get(_REL_ID), "")
-            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join("xl", target)
+            part = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join("xl", target))
             )
             if part in names:
                 parts.append((sheet.get("name"), part))

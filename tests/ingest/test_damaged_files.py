@@ -12,8 +12,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from orgeval_tui.i18n import set_language
-from orgeval_tui.ingest.errors import IngestError
 from orgeval_tui.ingest import extent
+from orgeval_tui.ingest.errors import IngestError
 from orgeval_tui.ingest.extent import MAX_CELLS, oversized_xlsx_sheet
 from orgeval_tui.ingest.workbook import read_workbook
 
