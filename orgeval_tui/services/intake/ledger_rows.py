@@ -132,7 +132,7 @@ class LedgerRowReader:
             values[column] = self._text(row, column, raw.get(FIELD_OF[column]))
         values["number"] = self._text(row, "number", raw.get("problem_number"))
         unit = raw.get("problem_unit")
-        values["unit_id"] = clean_name(as_text(unit)) if unit is not None else None
+        values["unit_id"] = clean_name(unit) if unit is not None else None
         for column in ("number", "unit_id", "title"):
             if not values[column]:
                 self.refuse(row, column, t("intake.required"))
