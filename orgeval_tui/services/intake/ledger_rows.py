@@ -201,7 +201,7 @@ class LedgerRowReader:
                 self.refuse(
                     row.source,
                     "number",
-                    t("ledger_excel.duplicate", number=number, row=seen[number]),
+                    t("ledger_excel.duplicate", number=shown(number), row=seen[number]),
                 )
             seen.setdefault(number, row.source.number)
 
@@ -226,7 +226,7 @@ class LedgerRowReader:
         name = row.values["unit_id"]
         unit_id = unit_ids.get(name)
         if unit_id is None:
-            self.refuse(row.source, "unit_id", t("unit.not_found", ref=name))
+            self.refuse(row.source, "unit_id", t("unit.not_found", ref=shown(name)))
         row.values["unit_id"] = unit_id
 
     def same(self, row: LedgerRow, before, unit_names: dict[int, str]) -> bool:

@@ -10,6 +10,7 @@ from ...i18n import t
 from ...ingest import values as v
 from ...ingest.aliases import item_wording
 from ...ingest.errors import IngestError
+from ...ingest.text import shown
 from ...models import Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from ...models.surveys import SURVEY_KINDS
 from ...storage.database import Database
@@ -117,7 +118,7 @@ def import_survey(
             unit_id = unit_ids.get(evaluated)
             if evaluated and unit_id is None:
                 problems.add(
-                    table, row.number, "evaluated_unit", t("unit.not_found", ref=evaluated)
+                    table, row.number, "evaluated_unit", t("unit.not_found", ref=shown(evaluated))
                 )
                 continue
             if only_id is not None and unit_id != only_id:
