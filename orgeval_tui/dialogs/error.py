@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..i18n import t
+from ..widgets.vim import literal
 
 
 class ErrorScreen(ModalScreen[None]):
@@ -22,7 +22,7 @@ class ErrorScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box"):
             yield Static(t("tui.error_title"), id="error-title")
-            yield Static(Text(self.message), id="error-message")
+            yield Static(literal(self.message), id="error-message")
             yield Button(t("tui.close"), id="error-close", variant="error")
 
     def on_button_pressed(self, _event: Button.Pressed) -> None:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +23,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from ..domain.errors import UserError
 from ..i18n import t
 from ..widgets.translated import TranslatedBindings
+from ..widgets.vim import literal
 from ..widgets.workers import WorkFailed
 
 
@@ -72,7 +72,7 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
         with Vertical(classes="form-box"):
             yield Static(self.form_title, classes="form-title")
             if self.note:
-                yield Static(Text(self.note), classes="form-note")
+                yield Static(literal(self.note), classes="form-note")
             with VerticalScroll(classes="form-fields"):
                 for field in self.fields:
                     mark = " *" if field.required else ""
@@ -147,7 +147,7 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
             self.post_message(self.Done(result))
 
     def _show_error(self, text: str) -> None:
-        self.query_one(".form-error", Static).update(Text(text))
+        self.query_one(".form-error", Static).update(literal(text))
 
     def on_form_screen_refused(self, message: Refused) -> None:
         self.query_one("#form-ok", Button).disabled = False

@@ -14,12 +14,13 @@ from __future__ import annotations
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
 _PICTURES[0x7F] = "\u2421"
 _PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
-# A carriage return comes with Windows line ends; alone it would write over the line.
-_KEEP_LINES = {**{c: p for c, p in _PICTURES.items() if c not in (0x09, 0x0A)}, 0x0D: ""}
-_ONE_LINE = {**_KEEP_LINES, 0x09: " ", 0x0A: " ", 0x0D: " "}
+# A carriage return comes with Windows line ends (alone it would write over the line): a
+# space. Every character stays one character, so styled text keeps its spans.
+_KEEP_LINES = {**{c: p for c, p in _PICTURES.items() if c not in (0x09, 0x0A)}, 0x0D: " "}
+_ONE_LINE = {**_KEEP_LINES, 0x09: " ", 0x0A: " "}
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
-    """``text`` with every control character made visible and harmless. Tabs and line
-    breaks are kept (carriage returns dropped), or made spaces with ``one_line``."""
+    """``text`` with every control character made visible and harmless, character for
+    character. Tabs and line feeds are kept, or made spaces with ``one_line``."""
     return text.translate(_ONE_LINE if one_line else _KEEP_LINES)

@@ -5,7 +5,6 @@ Enter on a row or a unit opens it; Tab moves between the two panes.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -14,7 +13,7 @@ from textual.widgets import Footer, Header, Static
 from ..i18n import t
 from ..widgets.translated import TranslatedBindings
 from ..widgets.unit_navigator import UnitNavigator
-from ..widgets.vim import VimDataTable
+from ..widgets.vim import VimDataTable, literal
 from ..widgets.workers import db_worker
 
 
@@ -71,7 +70,7 @@ class HomeScreen(TranslatedBindings, Screen):
         title = self.query_one("#progress-title", Static)
         evaluation = message.evaluation
         title.update(
-            Text(f"{t('tui.home.progress')}  {evaluation.name}")
+            literal(f"{t('tui.home.progress')}  {evaluation.name}")
             if evaluation
             else t("tui.home.no_evaluation")
         )

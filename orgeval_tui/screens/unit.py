@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from ..analytics.display import one_decimal, percent, two_decimals
 from ..analytics.ladders import EDUCATION_KEYS, RANK_KEYS
+from ..domain.printable import printable
 from ..i18n import t
 from ..services.presentation import figure_label, figure_value
 from ..widgets.figures import Bar, BarChart, FigureTable
@@ -98,7 +99,7 @@ class UnitScreen(TranslatedBindings, Screen):
     def on_unit_screen_loaded(self, message: Loaded) -> None:
         self.figures = figures = message.figures
         info = figures.info
-        self.title = info.name
+        self.title = printable(info.name, one_line=True)
         self.sub_title = f"{t('unit.kind.' + info.kind)}  {figure_label('as_of')} {figures.as_of}"
         self._show_overview(figures)
         self._show_roster(figures)

@@ -88,3 +88,49 @@ async def test_a_unit_with_brackets_in_its_name_opens(demo_db):
 
     assert shown == UNIT
     assert problems[0][1] == TITLE
+
+
+ESCAPES = "\x1b[2J\x1b]0;owned\x07"
+
+
+async def test_escape_sequences_in_user_text_never_reach_the_terminal(demo_db):
+    """Tables, trees, the ledger's detail and the error dialog: a control character is
+    shown as its picture (␛), never written to the terminal."""
+    from orgeval_tui.dialogs.error import ErrorScreen
+
+    database = Database.open(str(demo_db))
+    unit = add_unit(database, f"县{ESCAPES}局")
+    ledger.add(database, f"县{ESCAPES}局", f"挂牌{ESCAPES}不规范", description=f"说明{ESCAPES}")
+    with database.write() as session:
+        session.execute(update(Evaluation).values(name=f"评估{ESCAPES}"))
+    set_language("zh")
+    app = OrgevalApp(database, keymap={})
+    screens = []
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screens.append(app.export_screenshot())
+        units = tree_labels(app.screen.query_one("#unit-tree"))
+        await pilot.press("L")
+        await settle(pilot)
+        table = app.screen.query_one("#ledger-table").table
+        table.move_cursor(row=table.row_count - 1)
+        await settle(pilot)
+        screens.append(app.export_screenshot())
+        detail = str(app.screen.query_one("#ledger-detail-text", Static).render())
+        app.push_screen(ErrorScreen(f"导入.csv：性别：不是性别：男\x1b]52;c;aGk=\x07"))
+        await settle(pilot)
+        screens.append(app.export_screenshot())
+        message = str(app.screen.query_one("#error-message", Static).render())
+        app.pop_screen()
+        app.open_unit(unit.id)
+        await settle(pilot)
+        screens.append(app.export_screenshot())
+        home_title = screens[0]
+
+    assert all("\x1b" not in svg and "\x07" not in svg for svg in screens)
+    assert any("县␛[2J␛]0;owned␇局" in label for label in units)
+    assert "评估␛[2J␛]0;owned" in home_title.replace("&#160;", " ")
+    # rich drops the bell itself when text is appended; the escapes it keeps are shown.
+    assert "挂牌␛[2J␛]0;owned" in detail and "说明␛[2J" in detail
+    assert "男␛]52;c;aGk=␇" in message
