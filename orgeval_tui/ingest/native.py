@@ -9,6 +9,7 @@ back as the one IngestError naming the file.
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
@@ -29,13 +30,19 @@ def read_native_apart(path: Path, file: str) -> list[Sheet]:
     """``read_native`` in a child process: a panic or an abort there ends the child,
     never this process, and what it prints is dropped."""
     command = [sys.executable, "-m", __name__, str(path), file, current_language()]
+    # The child finds the package where this process found it, installed or not.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     try:
         # A child Python, not multiprocessing: that would import the parent's __main__
         # again, and no fork while the TUI's threads hold locks.
-        done = subprocess.run(command, capture_output=True, check=True, timeout=_CHILD_TIMEOUT)
-        outcome, value = pickle.loads(done.stdout)
-    except (subprocess.SubprocessError, pickle.UnpicklingError, EOFError, ValueError):
+        done = subprocess.run(command, capture_output=True, env=env, timeout=_CHILD_TIMEOUT)
+    except subprocess.TimeoutExpired:
         raise IngestError.about(file, t("ingest.file.damaged")) from None
+    if done.returncode < 0:  # killed by a signal: the reader aborted on the file
+        raise IngestError.about(file, t("ingest.file.damaged"))
+    if done.returncode > 0:  # a fault of orgeval's own, not of the file: not hidden
+        raise RuntimeError(done.stderr.decode(errors="replace").strip().splitlines()[-1:])
+    outcome, value = pickle.loads(done.stdout)
     if outcome == "error":
         raise IngestError(value)
     return value
