@@ -3,6 +3,9 @@ bracket in a unit's name or a problem's title neither colours the screen nor sto
 
 from __future__ import annotations
 
+import html
+import re
+
 from sqlalchemy import update
 from textual.widgets import Static
 
@@ -134,3 +137,27 @@ async def test_escape_sequences_in_user_text_never_reach_the_terminal(demo_db):
     # rich drops the bell itself when text is appended; the escapes it keeps are shown.
     assert "挂牌␛[2J␛]0;owned" in detail and "说明␛[2J" in detail
     assert "男␛]52;c;aGk=␇" in message
+
+
+async def test_the_palette_lists_a_bracketed_unit_as_written(office):
+    """Textual reads a palette entry given as a string as markup: ``县[/]局`` stopped
+    the palette with a MarkupError."""
+    add_unit(office, f"县[/]局{ESCAPES}", short_name="[b]局")
+    app = OrgevalApp(office, keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.action_command_palette()
+        await settle(pilot)
+        await pilot.pause(0.3)
+        listed = app.export_screenshot()
+        for key in "局":
+            await pilot.press(key)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        found = app.export_screenshot()
+
+    for svg in (listed, found):
+        text = html.unescape(re.sub(r"<[^>]+>|\n\s*", "", svg))
+        assert "\x1b" not in text
+        assert "县[/]局␛[2J" in text
