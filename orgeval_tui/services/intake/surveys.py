@@ -277,11 +277,11 @@ def _write_responses(session, survey_id, item_ids, responses, import_id) -> None
             )
         ).all()
     )
-    session.execute(
-        insert(SurveyAnswer),
-        [
-            {"response_id": ids[r["code"]], "item_id": item_ids[number], "score": score}
-            for r in responses
-            for number, score in r["scores"].items()
-        ],
-    )
+    answers = [
+        {"response_id": ids[r["code"]], "item_id": item_ids[number], "score": score}
+        for r in responses
+        for number, score in r["scores"].items()
+    ]
+    # A list of no parameters would insert one row of nulls, not none.
+    if answers:
+        session.execute(insert(SurveyAnswer), answers)

@@ -35,7 +35,12 @@ from orgeval_tui.services.intake import cases, duties, roster
 from orgeval_tui.services.intake.ledger_rows import OPTIONAL as LEDGER_OPTIONAL
 from orgeval_tui.services.intake.ledger_rows import REQUIRED as LEDGER_REQUIRED
 
-pytestmark = pytest.mark.sqlite_only
+# A warning from SQLAlchemy here has meant a write of the wrong shape (an empty insert
+# writes a row of nulls): an error.
+pytestmark = [
+    pytest.mark.sqlite_only,
+    pytest.mark.filterwarnings("error::sqlalchemy.exc.SAWarning"),
+]
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ingest"
 
 # (command, its arguments after the file, the fields its header may name, other headers)

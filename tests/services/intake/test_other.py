@@ -286,3 +286,21 @@ def test_a_unit_cell_holding_a_number_a_date_or_a_boolean_is_read_as_its_text(
     with county.read() as session:
         names = session.scalars(select(Case.unit_name).order_by(Case.case_no)).all()
     assert names == ["2024-03-05", "42"]
+
+
+def test_a_response_without_any_answer_writes_no_empty_answer_row(cli, county, tmp_path):
+    """Before: the answers of such a file were an empty list, and inserting it wrote one
+    row of nulls on SQLite (PostgreSQL refuses it with a traceback)."""
+    book = Workbook()
+    book.active.append(["问卷编号", "第1题", "第2题"])
+    book.active.append(["ZP1", None, None])
+    book.save(tmp_path / "职工.xlsx")
+
+    result = cli(
+        "--db", county.url, "import", "survey", str(tmp_path / "职工.xlsx"),
+        "--kind", "staff", "--unit", "县工信局",
+    )  # fmt: skip
+
+    assert result.code == 0, result.err
+    assert _count(county, SurveyResponse) == 1
+    assert _count(county, SurveyAnswer) == 0
