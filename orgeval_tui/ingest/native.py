@@ -35,13 +35,19 @@ def read_native_apart(path: Path, file: str) -> list[Sheet]:
     try:
         # A child Python, not multiprocessing: that would import the parent's __main__
         # again, and no fork while the TUI's threads hold locks.
-        done = subprocess.run(command, capture_output=True, env=env, timeout=_CHILD_TIMEOUT)
+        done = subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env=env,
+            timeout=_CHILD_TIMEOUT,
+        )
     except subprocess.TimeoutExpired:
         raise IngestError.about(file, t("ingest.file.damaged")) from None
     if done.returncode < 0:  # killed by a signal: the reader aborted on the file
         raise IngestError.about(file, t("ingest.file.damaged"))
     if done.returncode > 0:  # a fault of orgeval's own, not of the file: not hidden
-        raise RuntimeError(done.stderr.decode(errors="replace").strip().splitlines()[-1:])
+        raise RuntimeError(done.stderr.decode(errors="replace").strip())
     outcome, value = pickle.loads(done.stdout)
     if outcome == "error":
         raise IngestError(value)
