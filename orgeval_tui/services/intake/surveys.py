@@ -134,7 +134,7 @@ def import_survey(
                 table,
                 row.number,
                 "response_code",
-                t("intake.duplicate_response", code=code, row=seen[code]),
+                t("intake.duplicate_response", code=shown(code), row=seen[code]),
             )
             continue
         seen[code] = row.number
