@@ -14,6 +14,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.etree import ElementTree
 
 # The largest rectangle read: 10 million cells (a roster of a million people in ten
@@ -28,6 +29,10 @@ _PLAIN_CELL = re.compile(b"<" + _CELL)
 _PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:" + _CELL)
 _PLAIN_COLUMN = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3})[0-9]{1,7}"[^>/]*>')
 _PREFIXED_COLUMN = re.compile(rb'<[A-Za-z_][\w.-]*:c\s[^>]*?\br="([A-Z]{1,3})[0-9]{1,7}"[^>/]*>')
+# Every writer seen puts the reference first (<c r="B7" ...>), which lets a chunk be
+# searched only for cells wider than the widest so far, a search with no match in an
+# ordinary sheet; a chunk holding a cell written otherwise is measured cell by cell.
+_R_LATER = re.compile(rb'<c (?!r=")')
 _CHUNK = 1 << 23
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -94,18 +99,41 @@ def _measure(stream) -> Extent | None:
         cell, column = (
             (_PLAIN_CELL, _PLAIN_COLUMN) if b"<c " in data else (_PREFIXED_CELL, _PREFIXED_COLUMN)
         )
-        columns = set(column.findall(data))
-        if not columns:
+        if widest and b":c " not in data and not _R_LATER.search(data):
+            wider = _wider_than(widest)
+            if wider is not None and wider.search(data):
+                widest = _widest(widest, column.findall(data))
+        else:
+            widest = _widest(widest, column.findall(data))
+        first = cell.search(data)
+        if first is None:
             continue
-        widest = max((widest, *columns), key=lambda letters: (len(letters), letters))
         if first_row is None:
-            first_row = int(cell.search(data).group(2))
+            first_row = int(first.group(2))
         last_row = int(_last_match(cell, data).group(2))
     if first_row is None:
         return None
     # Rows written out of order make the reader's rectangle wrap around: as large as can be.
     rows = last_row if last_row >= first_row else 1 << 20
     return Extent(rows=rows, columns=column_number(widest))
+
+
+def _widest(widest: bytes, columns) -> bytes:
+    return max((widest, *set(columns)), key=lambda letters: (len(letters), letters))
+
+
+@lru_cache(maxsize=64)
+def _wider_than(widest: bytes) -> re.Pattern | None:
+    """Cells with a value in a column after ``widest`` (same-length column names sort as
+    their letters do); None after ZZZ."""
+    length = len(widest)
+    options = [b"[A-Z]{%d,3}" % (length + 1)] if length < 3 else []
+    for i, letter in enumerate(widest):
+        if letter < ord("Z"):
+            options.append(widest[:i] + b"[%c-Z]" % (letter + 1) + b"[A-Z]" * (length - i - 1))
+    if not options:
+        return None
+    return re.compile(rb'<c r="(?:' + b"|".join(options) + rb')[0-9]{1,7}"[^>/]*>')
 
 
 def _last_match(pattern: re.Pattern, data: bytes) -> re.Match:
