@@ -121,7 +121,7 @@ async def test_escape_sequences_in_user_text_never_reach_the_terminal(demo_db):
         await settle(pilot)
         screens.append(app.export_screenshot())
         detail = str(app.screen.query_one("#ledger-detail-text", Static).render())
-        app.push_screen(ErrorScreen(f"导入.csv：性别：不是性别：男\x1b]52;c;aGk=\x07"))
+        app.push_screen(ErrorScreen("导入.csv：性别：不是性别：男\x1b]52;c;aGk=\x07"))
         await settle(pilot)
         screens.append(app.export_screenshot())
         message = str(app.screen.query_one("#error-message", Static).render())
