@@ -211,3 +211,17 @@ def test_measuring_reads_the_sheet_in_chunks_across_tag_boundaries(monkeypatch):
     measured = extent._measure(io.BytesIO(xml))
 
     assert (measured.rows, measured.columns) == (20001, 2)
+
+
+def test_a_far_cell_written_with_its_reference_last_is_measured_in_any_chunk(monkeypatch):
+    """Chunks after the first are searched only for cells wider than the widest so far,
+    written as every writer writes them (<c r="..."); a cell written otherwise is not
+    missed."""
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in range(1, 3000))
+    far = b'<row r="3000"><c t="s" r="XFD3000"><v>2</v></c></row>'
+    xml = b"<worksheet><sheetData>" + rows + far + b"</sheetData></worksheet>"
+    monkeypatch.setattr(extent, "_CHUNK", 4096)
+
+    measured = extent._measure(io.BytesIO(xml))
+
+    assert (measured.rows, measured.columns) == (3000, 16384)
