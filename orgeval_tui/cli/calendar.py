@@ -8,6 +8,7 @@ import typer
 
 from ..i18n import t
 from .common import JsonOption, open_db, parse_date, print_json
+from .literal import plain
 
 calendar_app = typer.Typer(help="The working-day calendar.", no_args_is_help=True)
 
@@ -63,9 +64,8 @@ def calendar_set(
 
     view = set_day(open_db(ctx), parse_date(day, "DAY"), is_workday=workday, name=name)
     what = t("calendar.workday") if view.is_workday else t("calendar.holiday")
-    typer.echo(
-        t("calendar.set", day=view.day.isoformat(), what=f"{what} {view.name or ''}".strip())
-    )
+    what = f"{what} {view.name or ''}".strip()
+    typer.echo(plain(t("calendar.set", day=view.day.isoformat(), what=what)))
 
 
 @calendar_app.command("seed")

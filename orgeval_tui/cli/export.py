@@ -8,6 +8,7 @@ import typer
 
 from ..i18n import t
 from .common import EvaluationOption, JsonOption, open_db, print_json
+from .literal import plain
 
 export_app = typer.Typer(help="Write workbooks: the problem ledger.", no_args_is_help=True)
 
@@ -36,12 +37,14 @@ def export_ledger(
         print_json(done.to_json())
         return
     typer.echo(
-        t(
-            "ledger_excel.exported",
-            file=str(done.path),
-            evaluation=done.evaluation,
-            rows=done.rows,
-            overdue=done.overdue,
-            today=done.today.isoformat(),
+        plain(
+            t(
+                "ledger_excel.exported",
+                file=str(done.path),
+                evaluation=done.evaluation,
+                rows=done.rows,
+                overdue=done.overdue,
+                today=done.today.isoformat(),
+            )
         )
     )

@@ -17,6 +17,7 @@ from .common import (
     open_db,
     print_json,
 )
+from .literal import plain
 
 import_app = typer.Typer(
     help="Import rosters, duty logs, cases, questionnaires and the problem ledger.",
@@ -30,13 +31,15 @@ def _report_import(summary, as_json: bool) -> None:
         return
     key = "intake.summary_dry" if summary.dry_run else "intake.summary"
     typer.echo(
-        t(
-            key,
-            unit=summary.unit or t("intake.all_units"),
-            kind=t(f"intake.kind.{summary.kind}"),
-            file=summary.file,
-            rows=summary.rows,
-            replaced=summary.replaced,
+        plain(
+            t(
+                key,
+                unit=summary.unit or t("intake.all_units"),
+                kind=t(f"intake.kind.{summary.kind}"),
+                file=summary.file,
+                rows=summary.rows,
+                replaced=summary.replaced,
+            )
         )
     )
     if summary.skipped:
@@ -138,12 +141,14 @@ def import_ledger(
         print_json(summary.to_json())
         return
     typer.echo(
-        t(
-            "ledger_excel.summary_dry" if summary.dry_run else "ledger_excel.summary",
-            file=summary.file,
-            evaluation=summary.details["evaluation"],
-            added=summary.details["added"],
-            unchanged=summary.details["unchanged"],
+        plain(
+            t(
+                "ledger_excel.summary_dry" if summary.dry_run else "ledger_excel.summary",
+                file=summary.file,
+                evaluation=summary.details["evaluation"],
+                added=summary.details["added"],
+                unchanged=summary.details["unchanged"],
+            )
         )
     )
     _report_columns(summary)

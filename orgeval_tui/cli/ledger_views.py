@@ -14,6 +14,7 @@ from ..domain.clock import office_tz
 from ..i18n import t
 from ..services.ledger import action_label, status_label
 from ..services.presentation import cut, due_note
+from .literal import literal, plain
 
 _SHOWN = {
     "create": ("category",),
@@ -63,8 +64,8 @@ def problems_table(problems, today, console=None) -> None:
         rows.append(
             (
                 problem.number,
-                problem.unit_label,
-                problem.title,
+                plain(problem.unit_label, one_line=True),
+                plain(problem.title, one_line=True),
                 status_label(problem.status),
                 problem.deadline.isoformat() if problem.deadline else "",
                 note,
@@ -104,7 +105,8 @@ def problems_table(problems, today, console=None) -> None:
 
 
 def detail_view(detail, console=None) -> None:
-    """Every value goes in as Text, never as markup: a title may well hold "[...]"."""
+    """Every value goes in through ``literal``, never as markup: a title may well hold
+    "[...]", or an escape sequence."""
 
     console = console or Console()
     problem, facts = detail.problem, detail.facts
@@ -112,7 +114,7 @@ def detail_view(detail, console=None) -> None:
     def label(key):
         return t(f"ledger.field.{key}")
 
-    console.print(Text.assemble((problem.number, "bold"), "  ", problem.title))
+    console.print(Text.assemble((problem.number, "bold"), "  ", literal(problem.title)))
     fields = Table(box=None, show_header=False, pad_edge=False)
     fields.add_column(style="bold", no_wrap=True)
     fields.add_column(overflow="fold")
@@ -148,7 +150,7 @@ def detail_view(detail, console=None) -> None:
         if value is None or value == "":
             continue
         shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
-        fields.add_row(Text(label(key)), Text(shown))
+        fields.add_row(Text(label(key)), literal(shown))
     console.print(fields)
 
     console.print()
@@ -184,9 +186,9 @@ def detail_view(detail, console=None) -> None:
         why = "；".join([*values, *([event.reason] if event.reason else [])])
         events.add_row(
             event.at.astimezone(office_tz()).strftime("%Y-%m-%d %H:%M"),
-            Text(event.actor),
+            literal(event.actor),
             action_label(event.action),
             states,
-            Text(why),
+            literal(why),
         )
     console.print(events)

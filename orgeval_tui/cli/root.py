@@ -23,6 +23,7 @@ from .demo import demo
 from .export import export_app
 from .imports import import_app
 from .ledger import ledger_app
+from .literal import plain
 from .units import units_app
 
 app = typer.Typer(
@@ -102,5 +103,5 @@ def main() -> None:
 
 
 def _fail(message: str) -> None:
-    sys.stderr.write(f"orgeval: {t('error.prefix')}: {message}\n")
+    sys.stderr.write(f"orgeval: {t('error.prefix')}: {plain(message)}\n")
     sys.exit(1)

@@ -8,6 +8,7 @@ import typer
 
 from ..i18n import t
 from .common import open_db, print_json
+from .literal import plain
 
 units_app = typer.Typer(help="Register and list units.", no_args_is_help=True)
 
@@ -40,7 +41,7 @@ def units_add(
         quota_service=quota_service,
         quota_leaders=quota_leaders,
     )
-    typer.echo(t("unit.added", name=node.name, id=node.id))
+    typer.echo(plain(t("unit.added", name=node.name, id=node.id)))
 
 
 @units_app.command("list")

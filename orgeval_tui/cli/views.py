@@ -1,4 +1,5 @@
-"""Rich renderings of service results for the command line."""
+"""Rich renderings of service results for the command line. Every cell and title is
+built by ``literal`` (cli/literal.py): names, sections and holidays are shown as written."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from rich.table import Table
 
 from ..services.presentation import figure_label as _label
 from ..services.presentation import figure_value, unit_cells, unit_columns, walk_tree
+from .literal import literal
 
 
 def unit_tree_table(roots, console: Console | None = None) -> None:
@@ -14,15 +16,17 @@ def unit_tree_table(roots, console: Console | None = None) -> None:
     for column in table.columns[3:]:
         column.justify = "right"
     for depth, node in walk_tree(roots):
-        table.add_row(*unit_cells(node, depth))
+        table.add_row(*map(literal, unit_cells(node, depth)))
     (console or Console()).print(table)
 
 
 def _rows_table(title: str, rows: list[dict]) -> Table:
     keys = list(rows[0])
-    table = Table(*(_label(k) for k in keys), title=title, box=None, title_justify="left")
+    table = Table(title=literal(title), box=None, title_justify="left")
+    for key in keys:
+        table.add_column(literal(_label(key)))
     for row in rows:
-        table.add_row(*(figure_value(k, row[k]) for k in keys))
+        table.add_row(*(literal(figure_value(k, row[k])) for k in keys))
     return table
 
 
@@ -32,7 +36,7 @@ def figures_table(kind: str, unit: str, figures, context: dict, console=None) ->
     document = figures.to_json()
     period = " – ".join(str(context[k]) for k in ("from", "to") if k in context)
     heading = "  ".join(x for x in (unit, context.get("channel"), period) if x)
-    console.print(f"[bold]{heading}[/bold]")
+    console.print(literal(heading, style="bold"))
     table = Table(box=None, show_header=False)
     table.add_column(style="bold")
     table.add_column(justify="right")
@@ -45,9 +49,9 @@ def figures_table(kind: str, unit: str, figures, context: dict, console=None) ->
             if value and isinstance(value[0], dict):
                 lists.append((key, value))
             elif value:
-                table.add_row(_label(key), "、".join(str(v) for v in value))
+                table.add_row(literal(_label(key)), literal("、".join(str(v) for v in value)))
             continue
-        table.add_row(_label(key), figure_value(key, value, document))
+        table.add_row(literal(_label(key)), literal(figure_value(key, value, document)))
     console.print(table)
     for key, rows in lists:
         console.print()
@@ -59,7 +63,9 @@ def calendar_table(year: int, workdays, special, console=None) -> None:
 
     console = console or Console()
     state = t("calendar.year_assumed") if workdays.assumed else t("calendar.year_known")
-    console.print(t("calendar.year_summary", year=year, workdays=len(workdays.days), assumed=state))
+    console.print(
+        literal(t("calendar.year_summary", year=year, workdays=len(workdays.days), assumed=state))
+    )
     if not special:
         return
     table = Table(*t("calendar.headers").split("|"), box=None)
@@ -69,7 +75,7 @@ def calendar_table(year: int, workdays, special, console=None) -> None:
             day.day.isoformat(),
             weekdays[day.day.weekday()],
             t("calendar.workday") if day.is_workday else t("calendar.holiday"),
-            day.name or "",
+            literal(day.name),
             t(f"calendar.source.{day.source}"),
         )
     console.print(table)
@@ -80,7 +86,7 @@ def overview_table(overview: dict, console=None) -> None:
     table = Table(
         box=None,
         show_header=False,
-        title=overview["evaluation"],
+        title=literal(overview["evaluation"]),
         title_justify="left",
         title_style="bold",
     )
@@ -88,8 +94,8 @@ def overview_table(overview: dict, console=None) -> None:
     table.add_column()
     table.add_row(_label("as_of"), overview["reference_date"])
     for period in overview["periods"]:
-        table.add_row(period["label"], f"{period['from']} – {period['to']}")
-    table.add_row(_label("units"), "、".join(overview["units"]))
+        table.add_row(literal(period["label"]), f"{period['from']} – {period['to']}")
+    table.add_row(_label("units"), literal("、".join(overview["units"])))
     for key in (
         "peer_departments",
         "peer_responses",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,6 +10,7 @@ from textual.widgets import Button, Static
 
 from ..i18n import t
 from ..widgets.translated import TranslatedBindings
+from ..widgets.vim import literal
 
 
 class ErrorScreen(TranslatedBindings, ModalScreen[None]):
@@ -24,7 +24,7 @@ class ErrorScreen(TranslatedBindings, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box"):
             yield Static(t("tui.error_title"), id="error-title")
-            yield Static(Text(self.message), id="error-message")
+            yield Static(literal(self.message), id="error-message")
             yield Button(t("tui.close"), id="error-close", variant="error")
 
     def on_button_pressed(self, _event: Button.Pressed) -> None:

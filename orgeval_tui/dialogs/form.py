@@ -35,6 +35,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from ..domain.errors import ConflictError, UserError
 from ..i18n import t
 from ..widgets.translated import TranslatedBindings
+from ..widgets.vim import literal
 from ..widgets.workers import WorkFailed
 
 
@@ -94,7 +95,7 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
         with Vertical(classes="form-box"):
             yield Static(self.form_title, classes="form-title")
             if self.note:
-                yield Static(Text(self.note), classes="form-note")
+                yield Static(literal(self.note), classes="form-note")
             with VerticalScroll(classes="form-fields"):
                 for field, label in zip(self.fields, labels, strict=True):
                     with Horizontal(classes="form-field"):
@@ -178,7 +179,7 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
             self.post_message(self.Done(result))
 
     def _show_error(self, text: str) -> None:
-        self.query_one(".form-error", Static).update(Text(text))
+        self.query_one(".form-error", Static).update(literal(text))
 
     def on_form_screen_refused(self, message: Refused) -> None:
         self.query_one("#form-ok", Button).disabled = False

@@ -2,6 +2,9 @@
 
 The units come from the app (``OrgevalApp.unit_index``), which reads them once in a
 worker; a search waits for them there, so keys typed before they arrive still find.
+
+Textual reads a hit's text and help given as strings as markup: each goes in as literal
+text instead, so a unit named ``县[/]局`` is listed as written.
 """
 
 from __future__ import annotations
@@ -9,8 +12,16 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
+from ..domain.printable import printable
 from ..i18n import t
+from ..widgets.vim import literal
+
+
+def _help(text: str) -> Content:
+    return Content(printable(text, one_line=True))
 
 
 class UnitCommands(Provider):
@@ -20,7 +31,7 @@ class UnitCommands(Provider):
     async def discover(self) -> Hits:
         for entry in (await self.app.unit_index())[:12]:
             yield DiscoveryHit(
-                entry.name,
+                literal(printable(entry.name, one_line=True)),
                 partial(self.app.open_unit, entry.unit_id),
                 help=t("tui.palette.help"),
             )
@@ -41,8 +52,10 @@ class UnitCommands(Provider):
                 )
                 yield Hit(
                     score,
-                    matcher.highlight(label),
+                    # highlight() reads its text as markup: escaped, the name shows as
+                    # written (a bracket before the match shifts its highlight, no more).
+                    matcher.highlight(escape(printable(label, one_line=True))),
                     partial(self.app.open_unit, entry.unit_id),
                     text=label,
-                    help=t("tui.palette.open_unit", name=entry.name),
+                    help=_help(t("tui.palette.open_unit", name=entry.name)),
                 )

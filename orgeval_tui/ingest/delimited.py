@@ -24,6 +24,15 @@ class UndecodableText(ValueError):
     pass
 
 
+class FieldTooLong(ValueError):
+    """One field passes the csv module's limit: most often a quote that is never closed,
+    which swallows the rest of the file into one field."""
+
+    def __init__(self, line: int, limit: int):
+        super().__init__(line, limit)
+        self.line, self.limit = line, limit
+
+
 def decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -48,7 +57,10 @@ def guess_delimiter(text: str) -> str:
     sample = text.splitlines()[:_SAMPLE_LINES]
     best, best_score = ",", (0, 0)
     for delimiter in _DELIMITERS:
-        widths = Counter(len(fields) for fields in csv.reader(sample, delimiter=delimiter))
+        try:
+            widths = Counter(len(fields) for fields in csv.reader(sample, delimiter=delimiter))
+        except csv.Error:
+            continue  # reading the whole file says which line, and why
         widths.pop(1, None)
         widths.pop(0, None)
         if not widths:
@@ -64,5 +76,10 @@ def read_delimited(data: bytes, name: str) -> Sheet:
     text = decode(data)
     delimiter = guess_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [[value if value else None for value in record] for record in reader]
+    try:
+        rows = [[value if value else None for value in record] for record in reader]
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise FieldTooLong(reader.line_num, csv.field_size_limit()) from None
+        raise csv.Error(str(exc), reader.line_num) from None
     return Sheet(name=name, rows=rows)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..domain.errors import UserError
 from ..i18n import t
+from .text import shown
 
 
 @dataclass(frozen=True, order=True)
@@ -33,7 +34,8 @@ class RowProblem:
         where = self.sheet
         if self.row is not None:
             where = f"{self.sheet}!{self.row}" if self.sheet else str(self.row)
-        parts = [p for p in (where, self.field) if p]
+        # A header is quoted as written, and a file may hold any header: cut it.
+        parts = [p for p in (where, self.field and shown(self.field)) if p]
         return ": ".join([*parts, self.message])
 
 

@@ -7,6 +7,8 @@ import unicodedata
 from datetime import date, datetime, time
 from functools import lru_cache
 
+from ..domain.printable import printable
+
 _SPACES = re.compile(r"\s+")
 # Invisible characters that come along when text is copied from web pages.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -14,7 +16,8 @@ _SHOWN_MAX = 40
 
 
 def as_text(value: object) -> str:
-    """The cell as a person would read it: 3.0 is "3", a date is 2020-03-05."""
+    """The cell as a person would read it: 3.0 is "3", a date is 2020-03-05. Every cell
+    read as text goes through here, whatever type the file gave it."""
     if type(value) is str:
         return value
     if type(value) is float and value.is_integer():
@@ -25,8 +28,8 @@ def as_text(value: object) -> str:
 
 
 def shown(value: object) -> str:
-    """The value quoted in a message: one line, not overly long."""
-    text = " ".join(as_text(value).split())
+    """The value quoted in a message: one line, not overly long, no control characters."""
+    text = printable(" ".join(as_text(value).split()), one_line=True)
     return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from ..i18n import t
 from ..i18n.os_errors import os_reason
 from . import sniff as kinds
-from .delimited import UndecodableText, read_delimited
+from .delimited import FieldTooLong, UndecodableText, read_delimited
 from .errors import IngestError
+from .native import read_native, read_native_apart
 from .sheet import Sheet
 
 __all__ = ["Sheet", "read_workbook"]
@@ -30,10 +31,16 @@ def read_workbook(path: str | Path) -> list[Sheet]:
     kind = kinds.sniff(path, head)
     if kind == kinds.TEXT:
         sheets = [_read_text(path, file)]
-    elif kind in (kinds.XLSX, kinds.XLS, kinds.ODS):
-        sheets = _read_calamine(path, file)
+    elif kind == kinds.XLS:
+        sheets = read_native_apart(path, file)
+    elif kind in (kinds.XLSX, kinds.ODS):
+        sheets = read_native(path, file, measure=kind == kinds.XLSX)
     elif kind == kinds.MARKUP:
         raise IngestError.about(file, t("ingest.file.markup"))
+    elif kind == kinds.DAMAGED:
+        raise IngestError.about(file, t("ingest.file.damaged"))
+    elif kind == kinds.ENCRYPTED:
+        raise IngestError.about(file, t("ingest.file.password"))
     else:
         raise IngestError.about(file, t("ingest.file.not_workbook"))
     if not any(sheet.has_content() for sheet in sheets):
@@ -58,52 +65,9 @@ def _read_text(path: Path, file: str) -> Sheet:
         return read_delimited(path.read_bytes(), path.stem)
     except UndecodableText:
         raise IngestError.about(file, t("ingest.file.encoding")) from None
-    except csv.Error:
-        raise IngestError.about(file, t("ingest.file.not_workbook")) from None
-
-
-def _read_calamine(path: Path, file: str) -> list[Sheet]:
-    # Imported here: the CLI's other commands should not pay for loading the extension.
-    from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
-
-    try:
-        # from_filelike decides the format by content; from_path would trust the extension.
-        with path.open("rb") as handle, CalamineWorkbook.from_filelike(handle) as workbook:
-            sheets = []
-            for meta in workbook.sheets_metadata:
-                if meta.typ != SheetTypeEnum.WorkSheet:
-                    continue
-                rows = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-                for row in rows:
-                    _empty_to_none(row)
-                sheets.append(Sheet(name=meta.name, rows=rows))
-            return sheets
-    except PasswordError:
-        raise IngestError.about(file, t("ingest.file.password")) from None
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # noqa: BLE001
-        # The Rust extension reports damage as CalamineError, but a panic inside it comes
-        # out as pyo3's PanicException, which derives from BaseException; neither may
-        # reach the user as a traceback.
-        reason = _first_line(exc)
-        raise IngestError.about(file, t("ingest.file.unreadable", reason=reason)) from exc
-
-
-def _empty_to_none(row: list[object]) -> None:
-    """Calamine gives "" for an empty cell. list.index finds them at C speed: a million-cell
-    comprehension costs more than reading the file."""
-    if "" not in row:
-        return
-    index = row.index("")
-    try:
-        while True:
-            row[index] = None
-            index = row.index("", index + 1)
-    except ValueError:
-        pass
-
-
-def _first_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
+    except FieldTooLong as exc:
+        message = t("ingest.file.csv_field", line=exc.line, limit=exc.limit)
+        raise IngestError.about(file, message) from None
+    except csv.Error as exc:
+        message = t("ingest.file.csv_line", line=exc.args[1] if len(exc.args) > 1 else "?")
+        raise IngestError.about(file, message) from None

@@ -5,7 +5,6 @@ Enter on a row or a unit opens it; Tab moves between the two panes.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -15,7 +14,7 @@ from ..i18n import t
 from ..widgets.live import LiveScreen, UnitIndexReady
 from ..widgets.translated import TranslatedBindings
 from ..widgets.unit_navigator import UnitNavigator
-from ..widgets.vim import VimDataTable
+from ..widgets.vim import VimDataTable, literal
 from ..widgets.workers import db_worker
 
 
@@ -69,7 +68,7 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
         span = evaluation.span if evaluation else None
         period = f"  {t('tui.home.log_period', period=span.shown)}" if span else ""
         title.update(
-            Text(f"{t('tui.home.progress')}  {evaluation.name}{period}")
+            literal(f"{t('tui.home.progress')}  {evaluation.name}{period}")
             if evaluation
             else t("tui.home.no_evaluation")
         )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -30,6 +29,7 @@ from ..widgets.ledger_detail import describe_query, detail_text, fit_columns, ro
 from ..widgets.live import LiveScreen
 from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
+from ..widgets.vim import literal
 from ..widgets.workers import db_worker
 
 
@@ -130,7 +130,7 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
 
     def _show_filters(self) -> None:
         line = describe_query(self.query_state, selected=len(self.selected))
-        self.query_one("#ledger-filters", Static).update(Text(line))
+        self.query_one("#ledger-filters", Static).update(literal(line))
 
     @db_worker(group="ledger-page")
     def load_page(self, offset: int, at_end: bool) -> None:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from ..analytics.display import one_decimal
+from ..domain.printable import printable
 from ..i18n import t
 from ..services.presentation import figure_label
 from ..widgets.figures import BarChart, FigureTable
@@ -122,7 +123,7 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
         self.shown_marker = message.marker
         self.figures = figures = message.figures
         info = figures.info
-        self.title = info.name
+        self.title = printable(info.name, one_line=True)
         self.sub_title = f"{t('unit.kind.' + info.kind)}  {figure_label('as_of')} {figures.as_of}"
         unit_tabs.show_overview(self, figures)
         unit_tabs.show_roster(self, figures)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFound, UserError
 from ..i18n import t
+from ..ingest.text import as_text
 from ..storage import tables as T
 from ..storage.database import Database
 
@@ -39,9 +40,12 @@ class UnitNode:
         return asdict(self)
 
 
-def clean_name(value: str | None) -> str:
-    """Unit names as typed or exported carry stray and full-width spaces; none belong."""
-    return _SPACES.sub("", value or "")
+def clean_name(value: object) -> str:
+    """Unit names as typed or exported carry stray and full-width spaces; none belong. A
+    cell holding a number or a date is read as the text the spreadsheet shows."""
+    if value is None:
+        return ""
+    return _SPACES.sub("", value if type(value) is str else as_text(value))
 
 
 def find_unit_id(session: Session, ref: str) -> int:

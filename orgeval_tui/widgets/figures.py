@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from .translated import TranslatedBindings
-from .vim import VimDataTable
+from .vim import VimDataTable, literal
 
 _PARTS = " ▏▎▍▌▋▊▉█"
 
@@ -92,10 +92,10 @@ class BarChart(TranslatedBindings, Static, can_focus=True):
 
     def refresh_chart(self) -> None:
         if self.numbers:
-            self.update(render_numbers(self.title, self.bars))
+            self.update(literal(render_numbers(self.title, self.bars)))
         else:
             width = self.content_size.width or (self.app.size.width - 4)
-            self.update(render_bars(self.title, self.bars, width))
+            self.update(literal(render_bars(self.title, self.bars, width)))
 
     def watch_numbers(self, _value: bool) -> None:
         self.refresh_chart()

@@ -1,7 +1,8 @@
 """How a problem reads on the ledger screen: its row, and its detail with the timeline.
 
 Everything a user typed is added to rich ``Text`` as plain text, never as markup: a
-title like ``[red]`` must show as written.
+title like ``[red]`` must show as written; the detail goes out through ``literal``, which
+makes control characters visible.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from rich.text import Text
 from ..domain.clock import office_tz
 from ..i18n import t
 from ..services.presentation import due_note, fit_cells
+from .vim import literal
 
 
 def labelled(key: str) -> str:
@@ -123,7 +125,7 @@ def detail_text(detail, today: date) -> Text:
     for event in detail.events:
         text.append_text(_event_line(event))
         text.append("\n")
-    return text
+    return literal(text)
 
 
 def describe_query(query, selected: int = 0) -> str:

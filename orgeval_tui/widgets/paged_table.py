@@ -6,7 +6,6 @@ cursor runs off the end, and shows where it is: "201–400 / 100,000".
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from .translated import TranslatedBindings
-from .vim import VimDataTable
+from .vim import VimDataTable, literal
 
 PAGE_KEYS = Binding.Group("key.pages")  # the footer: "n p 翻页"
 
@@ -106,7 +105,7 @@ class PagedTable(TranslatedBindings, Vertical):
         first = offset + 1 if rows else 0
         position = f"{first:,}–{offset + len(rows):,} / {total:,}"
         self.query_one(".paged-position", Static).update(
-            Text(f"{position}  {note}" if note else position)
+            literal(f"{position}  {note}" if note else position)
         )
 
     def page_of(self, index: int) -> int:

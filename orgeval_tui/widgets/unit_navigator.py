@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,7 +11,7 @@ from textual.widgets import Input, Static
 from ..i18n import t
 from ..services.presentation import walk_tree
 from .translated import TranslatedBindings
-from .vim import VimTree
+from .vim import VimTree, literal
 
 
 class UnitNavigator(TranslatedBindings, Vertical):
@@ -98,7 +97,7 @@ class UnitNavigator(TranslatedBindings, Vertical):
         tree.cursor_line = lines.get(target, 0)
         empty = self.query_one("#unit-filter-empty", Static)
         empty.display = bool(needle) and not lines
-        empty.update(Text(t("tui.filter.no_match", text=text.strip())))
+        empty.update(literal(t("tui.filter.no_match", text=text.strip())))
 
     def action_filter(self) -> None:
         if not self._initials:

@@ -2,8 +2,11 @@
 
 Their text is shown as written: Textual reads a plain string in a table cell or a tree
 label as markup, so a unit or a problem titled ``挂牌[/b]不规范`` would stop the
-application, and ``[red]…`` would colour it. Every string is turned into a rich
-``Text`` on its way in, here, for every table and tree of the application.
+application, and ``[red]…`` would colour it; and it writes control characters to the
+terminal as they are, so an escape sequence in a title would clear the screen. Every
+string is turned into a rich ``Text``, through ``printable``, on its way in: here for
+every table and tree of the application, and by ``literal`` wherever else user text is
+shown (the ledger's detail, forms, the error dialog).
 """
 
 from __future__ import annotations
@@ -12,12 +15,26 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable, Tree
 
+from ..domain.printable import printable
 from .translated import TranslatedBindings
 
 
-def literal(value):
-    """A string as literal text (never markup); anything else as it is."""
-    return Text(value) if isinstance(value, str) else value
+def literal(value, style: str = ""):
+    """A string as literal text (never markup, no control characters); styled ``Text``
+    with its control characters made visible; anything else as it is."""
+    if isinstance(value, str):
+        return Text(printable(value), style=style)
+    if isinstance(value, Text):
+        return Text(
+            printable(value.plain),
+            style=value.style,
+            justify=value.justify,
+            overflow=value.overflow,
+            no_wrap=value.no_wrap,
+            end=value.end,
+            spans=value.spans,
+        )
+    return value
 
 
 class VimDataTable(TranslatedBindings, DataTable):

@@ -3,6 +3,9 @@ bracket in a unit's name or a problem's title neither colours the screen nor sto
 
 from __future__ import annotations
 
+import html
+import re
+
 from sqlalchemy import update
 from textual.widgets import Static
 
@@ -88,3 +91,73 @@ async def test_a_unit_with_brackets_in_its_name_opens(demo_db):
 
     assert shown == UNIT
     assert problems[0][1] == TITLE
+
+
+ESCAPES = "\x1b[2J\x1b]0;owned\x07"
+
+
+async def test_escape_sequences_in_user_text_never_reach_the_terminal(demo_db):
+    """Tables, trees, the ledger's detail and the error dialog: a control character is
+    shown as its picture (␛), never written to the terminal."""
+    from orgeval_tui.dialogs.error import ErrorScreen
+
+    database = Database.open(str(demo_db))
+    unit = add_unit(database, f"县{ESCAPES}局")
+    ledger.add(database, f"县{ESCAPES}局", f"挂牌{ESCAPES}不规范", description=f"说明{ESCAPES}")
+    with database.write() as session:
+        session.execute(update(Evaluation).values(name=f"评估{ESCAPES}"))
+    set_language("zh")
+    app = OrgevalApp(database, keymap={})
+    screens = []
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screens.append(app.export_screenshot())
+        units = tree_labels(app.screen.query_one("#unit-tree"))
+        await pilot.press("L")
+        await settle(pilot)
+        table = app.screen.query_one("#ledger-table").table
+        table.move_cursor(row=table.row_count - 1)
+        await settle(pilot)
+        screens.append(app.export_screenshot())
+        detail = str(app.screen.query_one("#ledger-detail-text", Static).render())
+        app.push_screen(ErrorScreen("导入.csv：性别：不是性别：男\x1b]52;c;aGk=\x07"))
+        await settle(pilot)
+        screens.append(app.export_screenshot())
+        message = str(app.screen.query_one("#error-message", Static).render())
+        app.pop_screen()
+        app.open_unit(unit.id)
+        await settle(pilot)
+        screens.append(app.export_screenshot())
+        home_title = screens[0]
+
+    assert all("\x1b" not in svg and "\x07" not in svg for svg in screens)
+    assert any("县␛[2J␛]0;owned␇局" in label for label in units)
+    assert "评估␛[2J␛]0;owned" in home_title.replace("&#160;", " ")
+    # rich drops the bell itself when text is appended; the escapes it keeps are shown.
+    assert "挂牌␛[2J␛]0;owned" in detail and "说明␛[2J" in detail
+    assert "男␛]52;c;aGk=␇" in message
+
+
+async def test_the_palette_lists_a_bracketed_unit_as_written(office):
+    """Textual reads a palette entry given as a string as markup: ``县[/]局`` stopped
+    the palette with a MarkupError."""
+    add_unit(office, f"县[/]局{ESCAPES}", short_name="[b]局")
+    app = OrgevalApp(office, keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.action_command_palette()
+        await settle(pilot)
+        await pilot.pause(0.3)
+        listed = app.export_screenshot()
+        for key in "局":
+            await pilot.press(key)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        found = app.export_screenshot()
+
+    for svg in (listed, found):
+        text = html.unescape(re.sub(r"<[^>]+>|\n\s*", "", svg))
+        assert "\x1b" not in text
+        assert "县[/]局␛[2J" in text

@@ -12,6 +12,7 @@ from ...domain.clock import office_tz
 from ...domain.errors import UserError
 from ...i18n import t
 from ...ingest import values as v
+from ...ingest.text import shown
 from ...models import Case
 from ...models.cases import CASE_CHANNELS
 from ...storage.database import Database
@@ -86,7 +87,11 @@ def import_cases(
                 table,
                 row.number,
                 "case_no",
-                t("intake.duplicate_case", case_no=case["case_no"], row=seen[case["case_no"]]),
+                t(
+                    "intake.duplicate_case",
+                    case_no=shown(case["case_no"]),
+                    row=seen[case["case_no"]],
+                ),
             )
         seen.setdefault(case["case_no"], row.number)
     problems.check(source.name)

@@ -11,6 +11,7 @@ from ...i18n import t
 from ...ingest import values as v
 from ...ingest.errors import IngestError
 from ...ingest.table import find_table, missing_columns
+from ...ingest.text import shown
 from ...models import Duty, WorkLogEntry
 from ...storage.database import Database
 from ..units import find_unit
@@ -53,7 +54,7 @@ def _catalogue(table, problems: ProblemList) -> list[dict]:
                 table,
                 row.number,
                 "duty_code",
-                t("intake.duplicate_code", code=code, row=seen[code]),
+                t("intake.duplicate_code", code=shown(code), row=seen[code]),
             )
             ok = False
         if not name:
@@ -90,7 +91,7 @@ def _log(table, known_codes: dict[str, str | None], problems: ProblemList) -> li
             problems.add(table, row.number, "duty_code", t("intake.required"))
             ok = False
         elif code not in known_codes:
-            problems.add(table, row.number, "duty_code", t("intake.unknown_duty", code=code))
+            problems.add(table, row.number, "duty_code", t("intake.unknown_duty", code=shown(code)))
             ok = False
         try:
             times = v.parse_count(values.get("times"), default=1)

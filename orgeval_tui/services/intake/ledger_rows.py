@@ -133,7 +133,7 @@ class LedgerRowReader:
             values[column] = self._text(row, column, raw.get(FIELD_OF[column]))
         values["number"] = self._text(row, "number", raw.get("problem_number"))
         unit = raw.get("problem_unit")
-        values["unit_id"] = clean_name(as_text(unit)) if unit is not None else None
+        values["unit_id"] = clean_name(unit) if unit is not None else None
         for column in ("number", "unit_id", "title"):
             if not values[column]:
                 self.refuse(row, column, t("intake.required"))
@@ -203,7 +203,7 @@ class LedgerRowReader:
                 self.refuse(
                     row.source,
                     "number",
-                    t("ledger_excel.duplicate", number=number, row=seen[number]),
+                    t("ledger_excel.duplicate", number=shown(number), row=seen[number]),
                 )
             seen.setdefault(number, row.source.number)
 
@@ -228,7 +228,7 @@ class LedgerRowReader:
         name = row.values["unit_id"]
         unit_id = unit_ids.get(name)
         if unit_id is None:
-            self.refuse(row.source, "unit_id", t("unit.not_found", ref=name))
+            self.refuse(row.source, "unit_id", t("unit.not_found", ref=shown(name)))
         row.values["unit_id"] = unit_id
 
     def same(self, row: LedgerRow, before, unit_names: dict[int, str]) -> bool:

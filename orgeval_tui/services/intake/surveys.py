@@ -10,6 +10,7 @@ from ...i18n import t
 from ...ingest import values as v
 from ...ingest.aliases import item_wording
 from ...ingest.errors import IngestError
+from ...ingest.text import shown
 from ...models import Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from ...models.surveys import SURVEY_KINDS
 from ...storage.database import Database
@@ -117,7 +118,7 @@ def import_survey(
             unit_id = unit_ids.get(evaluated)
             if evaluated and unit_id is None:
                 problems.add(
-                    table, row.number, "evaluated_unit", t("unit.not_found", ref=evaluated)
+                    table, row.number, "evaluated_unit", t("unit.not_found", ref=shown(evaluated))
                 )
                 continue
             if only_id is not None and unit_id != only_id:
@@ -133,7 +134,7 @@ def import_survey(
                 table,
                 row.number,
                 "response_code",
-                t("intake.duplicate_response", code=code, row=seen[code]),
+                t("intake.duplicate_response", code=shown(code), row=seen[code]),
             )
             continue
         seen[code] = row.number
@@ -277,11 +278,11 @@ def _write_responses(session, survey_id, item_ids, responses, import_id) -> None
             )
         ).all()
     )
-    session.execute(
-        insert(SurveyAnswer),
-        [
-            {"response_id": ids[r["code"]], "item_id": item_ids[number], "score": score}
-            for r in responses
-            for number, score in r["scores"].items()
-        ],
-    )
+    answers = [
+        {"response_id": ids[r["code"]], "item_id": item_ids[number], "score": score}
+        for r in responses
+        for number, score in r["scores"].items()
+    ]
+    # A list of no parameters would insert one row of nulls, not none.
+    if answers:
+        session.execute(insert(SurveyAnswer), answers)

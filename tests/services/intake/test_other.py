@@ -264,3 +264,52 @@ def test_staff_questionnaires_need_a_unit_and_the_1_to_5_scale(cli, county, tmp_
 
     assert no_unit.code == 1 and "--unit" in no_unit.err
     assert bad.code == 1 and "6 is not an answer on the 1–5 scale" in bad.err
+
+
+def test_a_unit_cell_holding_a_number_a_date_or_a_boolean_is_read_as_its_text(
+    cli, county, tmp_path
+):
+    """Before: TypeError in clean_name, a traceback for the user."""
+    peer = _peer_book(
+        tmp_path / "互评.xlsx",
+        [
+            ["HP-1", date(2024, 3, 5), 42, 50, 50, 100],
+            ["HP-2", True, "县工信局", 50, 50, 100],
+        ],
+    )
+    book = Workbook()
+    book.active.append(["工单编号", "承办单位", "受理时间"])
+    book.active.append(["GD-1", date(2024, 3, 5), date(2024, 3, 1)])
+    book.active.append(["GD-2", 42.0, date(2024, 3, 1)])
+    book.save(tmp_path / "工单.xlsx")
+
+    surveys = cli("--db", county.url, "import", "survey", str(peer), "--kind", "peer")
+    cases = cli(
+        "--db", county.url, "import", "cases", str(tmp_path / "工单.xlsx"), "--channel", "hotline"
+    )
+
+    assert surveys.code == 1 and "Traceback" not in surveys.err
+    assert "互评问卷!2: 被评价单位: no such unit: 42" in surveys.err
+    assert cases.code == 0, cases.err
+    assert _count(county, SurveyResponse) == 0
+    with county.read() as session:
+        names = session.scalars(select(Case.unit_name).order_by(Case.case_no)).all()
+    assert names == ["2024-03-05", "42"]
+
+
+def test_a_response_without_any_answer_writes_no_empty_answer_row(cli, county, tmp_path):
+    """Before: the answers of such a file were an empty list, and inserting it wrote one
+    row of nulls on SQLite (PostgreSQL refuses it with a traceback)."""
+    book = Workbook()
+    book.active.append(["问卷编号", "第1题", "第2题"])
+    book.active.append(["ZP1", None, None])
+    book.save(tmp_path / "职工.xlsx")
+
+    result = cli(
+        "--db", county.url, "import", "survey", str(tmp_path / "职工.xlsx"),
+        "--kind", "staff", "--unit", "县工信局",
+    )  # fmt: skip
+
+    assert result.code == 0, result.err
+    assert _count(county, SurveyResponse) == 1
+    assert _count(county, SurveyAnswer) == 0
