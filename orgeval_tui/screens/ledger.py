@@ -31,6 +31,7 @@ from ..widgets.paged_table import PagedTable
 from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import literal
 from ..widgets.workers import db_worker
+from .ledger_steps import LedgerSteps
 
 
 def _step_binding(key: str, step: str) -> Binding:
@@ -54,7 +55,7 @@ class LedgerTable(PagedTable):
     ]
 
 
-class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
+class LedgerScreen(LedgerSteps, LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "back", "key.back", show=False, id="ledger.back"),
         Binding("slash", "search", "key.search", id="ledger.search"),
@@ -291,118 +292,6 @@ class LedgerScreen(LiveScreen, TranslatedBindings, Screen):
                 self._requery(**values)
 
         self.app.push_screen(FormScreen(t("tui.ledger.filters_title"), fields, dict), chosen)
-
-    # Selecting for a step on many problems.
-
-    def action_toggle_selected(self) -> None:
-        number = self._highlighted_number()
-        if number is None:
-            return
-        if self.selected.pop(number, None) is None:
-            self.selected[number] = self.page_rows[number].version
-        self._mark(number)
-        self.query_one(PagedTable).table.action_cursor_down()
-        self._show_filters()
-        self.refresh_bindings()
-
-    def action_select_page(self) -> None:
-        on_page = [n for n in self.page_rows if n in self.selected]
-        for number in self.page_rows:
-            if on_page:
-                self.selected.pop(number, None)
-            else:
-                self.selected[number] = self.page_rows[number].version
-            self._mark(number)
-        self._show_filters()
-        self.refresh_bindings()
-
-    def _mark(self, number: str) -> None:
-        paged = self.query_one(PagedTable)
-        mark = "●" if number in self.selected else " "
-        paged.table.update_cell(number, paged.column_keys[0], mark)
-
-    # The steps of a problem's life.
-
-    def _targets(self) -> list[tuple[str, int | None]]:
-        if self.selected:
-            return list(self.selected.items())
-        number = self._highlighted_number()
-        return [(number, self.page_rows[number].version)] if number in self.page_rows else []
-
-    def _target_statuses(self) -> set[str] | None:
-        """The statuses of the problems a step would apply to; None when unknown (a
-        selection made on another page)."""
-        statuses = set()
-        for number, _ in self._targets():
-            problem = self.page_rows.get(number)
-            if problem is None:
-                return None
-            statuses.add(problem.status)
-        return statuses
-
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action != "step":
-            return True
-        statuses = self._target_statuses()
-        if statuses is None:
-            return True  # the service decides, and names any problem that refuses
-        # Offered when some target allows it: the form names those that refuse.
-        return any(parameters[0] in ledger.ALLOWED[s] for s in statuses)
-
-    def action_step(self, step: str) -> None:
-        targets = self._targets()
-        if not targets:
-            return
-        database = self.app.database
-
-        def run(values: dict):
-            return ledger.apply(database, step, targets, **values)
-
-        self.app.push_screen(
-            FormScreen(
-                forms.heading(t(f"ledger.action.{step}")),
-                forms.step_fields(step, self.today),
-                run,
-                note=forms.targets_note(targets, self.page_rows),
-                error="\n".join(forms.step_refusals(step, targets, self.page_rows)),
-            ),
-            lambda views: self._stepped(step, views),
-        )
-
-    def _stepped(self, step: str, views) -> None:
-        if not views:
-            self.reload()  # a refused step may have met someone else's change: show it
-            return
-        self.notify(t("tui.ledger.done", step=t(f"ledger.action.{step}"), count=len(views)))
-        self.selected.clear()
-        self._show_filters()
-        self._detail_for = None
-        self.reload()
-
-    def action_add(self) -> None:
-        if not self._with_choices("add"):
-            return
-        database = self.app.database
-
-        def run(values: dict):
-            return ledger.add(database, **{k: v for k, v in values.items() if v is not None})
-
-        def added(view) -> None:
-            if view is not None:
-                self.notify(t("tui.ledger.added", number=view.number))
-                self._choices_loaded = False  # it may bring a new category
-                self._cursor_to = view.number
-                # Numbered last: in the recorded order, on the page after the last one's.
-                in_order = self.query_state.order == ledger.ORDERS[0]
-                table = self.query_one(PagedTable)
-                recorded = in_order and not self.query_state.descending
-                self.reload(table.page_of(table.total) if recorded else None)
-
-        title, fields = (
-            forms.heading(t("ledger.action.create")),
-            forms.new_problem_fields(self.units),
-        )
-        self.app.push_screen(FormScreen(title, fields, run), added)
 
     def action_copy_number(self) -> None:
         number = self._highlighted_number()
