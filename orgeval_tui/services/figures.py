@@ -224,10 +224,6 @@ def cases_in(session, unit_id: int, channel: str, start: date, end: date, headco
     )
 
 
-def _survey_ids(session, kind: str) -> list[int]:
-    return list(session.scalars(select(Survey.id).where(Survey.kind == kind)))
-
-
 def peer_for_unit(db: Database, unit: str):
     with db.read() as session:
         found = find_unit(session, unit)

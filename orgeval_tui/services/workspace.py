@@ -48,11 +48,6 @@ class SearchEntry:
     initials: tuple[str, ...] = field(default_factory=tuple)
 
 
-def unit_info(db: Database, unit_id: int) -> UnitInfo:
-    with db.read() as session:
-        return _unit_info(session, unit_id)
-
-
 def _unit_info(session, unit_id: int, unit=None) -> UnitInfo:
     from ..domain.errors import NotFound
     from ..i18n import t

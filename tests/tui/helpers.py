@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from sqlmodel import select
 from textual.widgets import DataTable
+
+from orgeval_tui.models import Unit
+from orgeval_tui.storage.database import Database
 
 
 async def settle(pilot) -> None:
@@ -27,3 +31,13 @@ def tree_labels(tree) -> list[str]:
 
     walk(tree.root)
     return labels
+
+
+def bureau_id(demo_db) -> int:
+    """The id of 县工业和信息化局, the demo's unit with every kind of data."""
+    database = Database.open(str(demo_db))
+    try:
+        with database.read() as session:
+            return session.scalar(select(Unit.id).where(Unit.name == "县工业和信息化局"))
+    finally:
+        database.dispose()

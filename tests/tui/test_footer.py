@@ -4,24 +4,13 @@ no key runs under the palette's ^p or off the edge."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from textual.widgets import Footer
 
 from orgeval_tui.app import OrgevalApp
 from orgeval_tui.i18n import set_language
-from orgeval_tui.models import Unit
 from orgeval_tui.storage.database import Database
 
-from .helpers import settle
-
-
-def _bureau_id(demo_db) -> int:
-    database = Database.open(str(demo_db))
-    try:
-        with database.read() as session:
-            return session.scalar(select(Unit.id).where(Unit.name == "县工业和信息化局"))
-    finally:
-        database.dispose()
+from .helpers import bureau_id, settle
 
 
 async def _home(pilot, demo_db) -> None:
@@ -37,7 +26,7 @@ async def _home_tree(pilot, demo_db) -> None:
 def _unit_tab(tab: str, focus: str | None = None):
     async def steps(pilot, demo_db) -> None:
         await settle(pilot)
-        pilot.app.open_unit(_bureau_id(demo_db))
+        pilot.app.open_unit(bureau_id(demo_db))
         await settle(pilot)
         pilot.app.screen.query_one("#tabs").active = tab
         await settle(pilot)

@@ -15,14 +15,12 @@ from datetime import date
 
 import pytest
 import pytest_textual_snapshot
-from sqlalchemy import select
 
 from orgeval_tui.app import OrgevalApp
 from orgeval_tui.i18n import set_language
-from orgeval_tui.models import Unit
 from orgeval_tui.storage.database import Database
 
-from .helpers import settle
+from .helpers import bureau_id, settle
 
 # pytest-textual-snapshot 1.0 names its file extension `_file_extension`, which syrupy 5+
 # no longer reads (it reads `file_extension`), so the snapshots would be written as
@@ -46,17 +44,8 @@ def _app(demo_db) -> OrgevalApp:
     return OrgevalApp(Database.open(str(demo_db)), keymap={})
 
 
-def _bureau_id(demo_db) -> int:
-    database = Database.open(str(demo_db))
-    try:
-        with database.read() as session:
-            return session.scalar(select(Unit.id).where(Unit.name == "县工业和信息化局"))
-    finally:
-        database.dispose()
-
-
 def _open_bureau(demo_db, *keys: str):
-    unit_id = _bureau_id(demo_db)
+    unit_id = bureau_id(demo_db)
 
     async def run_before(pilot) -> None:
         await settle(pilot)
