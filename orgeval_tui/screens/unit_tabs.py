@@ -30,6 +30,12 @@ def _count_bars(counts: dict[str, int], always) -> list[Bar]:
     ]
 
 
+def _notes(duty) -> list[tuple[str, str]]:
+    """What the duty figures rest on (no log, Monday–Friday assumed…): said wherever
+    they are shown."""
+    return [(figure_label("notes"), note) for note in duty.notes]
+
+
 def show_overview(screen, figures) -> None:
     info = figures.info
     rows = [(t("tui.overview.unit"), info.name)]
@@ -54,6 +60,7 @@ def show_overview(screen, figures) -> None:
             (f"{period.shown} {figure_label('execution_rate')}", percent(duty.execution_rate)),
             (f"{period.shown} {figure_label('fill_rate')}", percent(duty.fill_rate)),
             (f"{period.shown} {figure_label('workload_ratio')}", percent(duty.workload_ratio)),
+            *_notes(duty),
         ]
     for period, cases in figures.cases:
         rows.append((f"{period.shown} {figure_label('cases')}", str(cases.cases)))
@@ -131,7 +138,7 @@ def show_duties(screen, figures) -> None:
         "fill_rate",
         "workload_ratio",
     )
-    table.show([(t("tui.overview.period"), period.shown), *_rows(duty, keys)])
+    table.show([(t("tui.overview.period"), period.shown), *_rows(duty, keys), *_notes(duty)])
     screen.query_one("#duties-categories", BarChart).show(
         figure_label("share_by_hours"),
         [

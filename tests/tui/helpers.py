@@ -33,11 +33,16 @@ def tree_labels(tree) -> list[str]:
     return labels
 
 
-def bureau_id(demo_db) -> int:
-    """The id of 县工业和信息化局, the demo's unit with every kind of data."""
+def unit_id(demo_db, name: str) -> int:
+    """The id of the demo's unit ``name``."""
     database = Database.open(str(demo_db))
     try:
         with database.read() as session:
-            return session.scalar(select(Unit.id).where(Unit.name == "县工业和信息化局"))
+            return session.scalar(select(Unit.id).where(Unit.name == name))
     finally:
         database.dispose()
+
+
+def bureau_id(demo_db) -> int:
+    """The id of 县工业和信息化局, the demo's unit with every kind of data."""
+    return unit_id(demo_db, "县工业和信息化局")

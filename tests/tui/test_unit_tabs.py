@@ -3,30 +3,18 @@ as tables, the log's columns fit, and a problem opens in the ledger."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from orgeval_tui.app import OrgevalApp
 from orgeval_tui.i18n import set_language
-from orgeval_tui.models import Unit
 from orgeval_tui.screens.ledger import LedgerScreen
 from orgeval_tui.screens.unit import UnitScreen
 from orgeval_tui.storage.database import Database
 
-from .helpers import settle, table_rows
-
-
-def _unit_id(demo_db, name: str) -> int:
-    database = Database.open(str(demo_db))
-    try:
-        with database.read() as session:
-            return session.scalar(select(Unit.id).where(Unit.name == name))
-    finally:
-        database.dispose()
+from .helpers import settle, table_rows, unit_id
 
 
 async def _open(pilot, demo_db, name: str = "县工业和信息化局") -> UnitScreen:
     await settle(pilot)
-    pilot.app.open_unit(_unit_id(demo_db, name))
+    pilot.app.open_unit(unit_id(demo_db, name))
     await settle(pilot)
     return pilot.app.screen
 
@@ -132,3 +120,24 @@ async def test_l_scrolls_the_log_a_column_at_a_time(demo_db):
         first_column = table.ordered_columns[0].get_render_width(table)
 
     assert moved == first_column, "one press: past the date column, not one cell"
+
+
+async def test_the_duty_figures_say_what_they_rest_on(demo_db):
+    """With no work log in 2020, the rates are 无数据 and the duties tab and the overview
+    say why beside them, as the command line does."""
+    import sqlite3
+
+    with sqlite3.connect(demo_db) as connection:
+        connection.execute("DELETE FROM work_log_entry WHERE day < '2021-01-01'")
+    set_language("zh")
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, demo_db)
+        duties = table_rows(screen.query_one("#duties-table"))
+        overview = table_rows(screen.query_one("#overview-table"))
+
+    no_log = ["说明", "该期间无履职记录：执行率、填报率和工作量比率无法计算"]
+    assert ["填报率", "无数据"] in duties
+    assert no_log in duties
+    assert no_log in overview
