@@ -33,16 +33,29 @@ from ..widgets.vim import literal
 from ..widgets.workers import db_worker
 from .ledger_steps import LedgerSteps
 
+STEP_KEYS = (
+    ("f", "feedback"),
+    ("m", "plan"),
+    ("r", "report"),
+    ("v", "verify"),
+    ("o", "reopen"),
+    ("e", "extend"),
+    ("w", "withdraw"),
+)
+STEPS_GROUP = Binding.Group("key.steps")  # the footer: "r v o e w 步骤"
 
-def _step_binding(key: str, step: str) -> Binding:
-    """The footer says the step in a word (all a problem allows fit at 80 columns); `?`
-    says it in full."""
+
+def _step_binding(key: str, step: str, group: Binding.Group | None = None) -> Binding:
+    """The footer says the step in a word (all a problem allows fit at 80 columns), or,
+    for a selection open to more steps than fit, their keys under one word (``group``);
+    `?` says each in full."""
     return Binding(
         key,
-        f"step('{step}')",
+        f"{'steps' if group else 'step'}('{step}')",
         f"key.step.{step}",
         tooltip=f"ledger.action.{step}",
         id=f"ledger.{step}",
+        group=group,
     )
 
 
@@ -69,13 +82,8 @@ class LedgerScreen(LedgerSteps, LiveScreen, TranslatedBindings, Screen):
         Binding("space", "toggle_selected", "key.select", show=False, id="ledger.select"),
         Binding("asterisk", "select_page", "key.select_page", show=False, id="ledger.select_page"),
         Binding("a", "add", "key.step.create", tooltip="ledger.action.create", id="ledger.add"),
-        _step_binding("f", "feedback"),
-        _step_binding("m", "plan"),
-        _step_binding("r", "report"),
-        _step_binding("v", "verify"),
-        _step_binding("o", "reopen"),
-        _step_binding("e", "extend"),
-        _step_binding("w", "withdraw"),
+        *(_step_binding(key, step) for key, step in STEP_KEYS),
+        *(_step_binding(key, step, STEPS_GROUP) for key, step in STEP_KEYS),
         Binding("c", "copy_number", "key.copy", show=False, id="ledger.copy_number"),
     ]
 

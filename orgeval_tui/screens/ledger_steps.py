@@ -10,6 +10,10 @@ from ..i18n import t
 from ..services import ledger
 from ..widgets.paged_table import PagedTable
 
+# As many steps as the footer holds word by word at 80 columns in English, beside the
+# screen's other keys: one problem's steps (never more than three).
+STEPS_ONE_BY_ONE = 3
+
 
 class LedgerSteps:
     # Selecting for a step on many problems.
@@ -61,13 +65,17 @@ class LedgerSteps:
         return statuses
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action != "step":
+        """A step is offered when some target allows it (the form names those that
+        refuse): one by one while they fit the footer, else under one word."""
+        if action not in ("step", "steps"):
             return True
         statuses = self._target_statuses()
-        if statuses is None:
-            return True  # the service decides, and names any problem that refuses
-        # Offered when some target allows it: the form names those that refuse.
-        return any(parameters[0] in ledger.ALLOWED[s] for s in statuses)
+        if statuses is None:  # the service decides, and names any problem that refuses
+            offered = set(ledger.STEPS)
+        else:
+            offered = {step for status in statuses for step in ledger.ALLOWED[status]}
+        one_by_one = len(offered) <= STEPS_ONE_BY_ONE
+        return parameters[0] in offered and one_by_one == (action == "step")
 
     def action_step(self, step: str) -> None:
         targets = self._targets()
@@ -88,6 +96,10 @@ class LedgerSteps:
             ),
             lambda views: self._stepped(step, views),
         )
+
+    def action_steps(self, step: str) -> None:
+        """A step's key under the footer's one word for many steps: the same step."""
+        self.action_step(step)
 
     def _stepped(self, step: str, views) -> None:
         if not views:

@@ -46,3 +46,19 @@ def unit_id(demo_db, name: str) -> int:
 def bureau_id(demo_db) -> int:
     """The id of 县工业和信息化局, the demo's unit with every kind of data."""
     return unit_id(demo_db, "县工业和信息化局")
+
+
+def footer_words(screen) -> list[str]:
+    """What the screen's footer says, in order: each key with its word, and the one word
+    of a group of keys (``] [ 页签``). Textual's footer parts are found by their type's
+    name: the classes are not public."""
+    from textual.widgets import Footer
+
+    words = []
+    for part in screen.query_one(Footer).walk_children():
+        kind = type(part).__name__
+        if kind == "FooterKey":
+            words.append(f"{part.key_display} {part.description}".strip())
+        elif kind == "FooterLabel":
+            words.append(str(part.render()).strip())
+    return words

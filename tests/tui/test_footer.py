@@ -44,6 +44,14 @@ async def _ledger_on_a_reported_problem(pilot, demo_db) -> None:
     await settle(pilot)
 
 
+async def _ledger_with_a_mixed_selection(pilot, demo_db) -> None:
+    """2021-001 (reported) and 2021-010 (rectifying) selected: five steps are open to
+    one or the other, more than the footer has room for one by one."""
+    await _ledger_on_a_reported_problem(pilot, demo_db)
+    await pilot.press("space", "G", "space")
+    await settle(pilot)
+
+
 SCREENS = {
     "home": _home,
     "home-tree": _home_tree,
@@ -52,6 +60,7 @@ SCREENS = {
     "unit-chart": None,
     "unit-problems": None,
     "ledger": _ledger_on_a_reported_problem,
+    "ledger-mixed": _ledger_with_a_mixed_selection,
 }
 
 
