@@ -66,7 +66,8 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
         title = self.query_one("#progress-title", Static)
         evaluation = message.evaluation
         span = evaluation.span if evaluation else None
-        period = f"  {t('tui.home.log_period', period=span.shown)}" if span else ""
+        # On a line of its own: beside a long evaluation name it wrapped inside the dates.
+        period = f"\n{t('tui.home.log_period', period=span.shown)}" if span else ""
         title.update(
             literal(f"{t('tui.home.progress')}  {evaluation.name}{period}")
             if evaluation
