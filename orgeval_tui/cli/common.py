@@ -53,8 +53,14 @@ def parse_date(value: str | None, option: str):
         raise typer.BadParameter(t("cli.bad_date", value=value), param_hint=option) from None
 
 
+# JSON escapes the C0 controls itself; DEL and the C1 controls (which some terminals obey
+# like ESC) it leaves raw. They only occur inside strings, where \u escapes are JSON.
+_RAW_CONTROLS = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
+
 def print_json(document) -> None:
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+    text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(text.translate(_RAW_CONTROLS) + "\n")
 
 
 def require_terminal() -> None:

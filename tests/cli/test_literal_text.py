@@ -99,3 +99,17 @@ def test_a_huge_cell_is_quoted_cut(cli, office, tmp_path):
     assert survey.code == 1 and "被评价单位: no such unit: 局局局" in survey.err
     assert cases.code == 1 and "工单编号: " in cases.err
     assert len(survey.err) < 1_000 and len(cases.err) < 1_000
+
+
+def test_json_output_carries_no_control_character_raw(cli, office):
+    """JSON escapes C0 controls itself; C1 controls (which some terminals obey like ESC)
+    went out raw when the JSON was read on a terminal."""
+    import json
+
+    number = ledger.add(office, "县工信局", "挂牌\x9b2J不规范\x1b[2J").number
+
+    shown = cli("--db", office.url, "ledger", "show", number, "--json")
+
+    assert shown.code == 0, shown.err
+    assert not CONTROL.search(shown.out)
+    assert json.loads(shown.out)["title"] == "挂牌\x9b2J不规范\x1b[2J"
