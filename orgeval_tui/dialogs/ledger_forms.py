@@ -115,12 +115,13 @@ def targets_note(targets, shown: dict) -> str:
 
 def step_refusals(step: str, targets, shown: dict) -> list[str]:
     """Why each of the targets ``shown`` on the page cannot take ``step``, in the
-    service's words (the service refuses the same, should the step be tried)."""
+    service's words (the service refuses the same, should the step be tried), the steps
+    they allow named as the screen names them, without the command line's commands."""
     refusals = []
     for number, _ in targets:
         problem = shown.get(number)
         if problem is not None:
-            refusal = step_refusal(number, problem.status, step)
+            refusal = step_refusal(number, problem.status, step, commands=False)
             if refusal is not None:
                 refusals.append(refusal)
     return refusals

@@ -420,6 +420,8 @@ async def test_a_step_on_a_mixed_selection_names_the_problem_that_refuses(demo_d
     assert isinstance(form, FormScreen)
     assert "2021-001 当前状态为“已报告”，不能延期" in error
     assert "2021-010" not in error
+    # The steps it allows, in words: the command names (verify) are the command line's.
+    assert "回头看销号" in error and "(verify)" not in error
 
 
 async def test_the_ledger_footer_does_not_offer_the_ledger(demo_db):

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from ...models import Problem
 
 
-def step_refusal(number: str, status: str, action: str) -> str | None:
+def step_refusal(number: str, status: str, action: str, commands: bool = True) -> str | None:
     """Why a problem in ``status`` cannot take ``action`` (naming it, its state and what
-    it allows), or None when it can."""
+    it allows, with the commands that take them when ``commands``), or None when it can."""
     allowed = ALLOWED[status]
     if action in allowed:
         return None
@@ -32,7 +32,7 @@ def step_refusal(number: str, status: str, action: str) -> str | None:
         state=status_label(status),
         status=status,
         action=action_label(action),
-        allowed=allowed_text(allowed),
+        allowed=allowed_text(allowed, commands),
     )
 
 

@@ -21,8 +21,12 @@ def action_label(action: str) -> str:
     return t(f"ledger.action.{action}")
 
 
-def allowed_text(allowed: tuple[str, ...]) -> str:
-    return t("ledger.list_sep").join(f"{action_label(a)} ({a})" for a in allowed)
+def allowed_text(allowed: tuple[str, ...], commands: bool = True) -> str:
+    """The steps ``allowed``, in words; with ``commands``, each with the command that
+    takes it (``verify``), for the command line."""
+    return t("ledger.list_sep").join(
+        f"{action_label(a)} ({a})" if commands else action_label(a) for a in allowed
+    )
 
 
 def status_values(status: str) -> tuple[str, ...]:
