@@ -175,6 +175,11 @@ def _done(problem, action: str, as_json: bool) -> None:
     )
 
 
+StepDay = Annotated[
+    str | None, typer.Option("--on", help="The day it happened, YYYY-MM-DD (today).")
+]
+
+
 @ledger_app.command("feedback")
 def ledger_feedback(
     ctx: typer.Context,
@@ -224,11 +229,14 @@ def ledger_report(
         str | None,
         typer.Option("--file", help="The report file: its name and SHA-256 are kept."),
     ] = None,
+    on: StepDay = None,
     if_version: IfVersion = None,
     as_json: JsonOption = False,
 ) -> None:
     """The unit's written rectification report (整改报告) was received."""
-    problem = _service().report(open_db(ctx), number, text, file, expected_version=if_version)
+    problem = _service().report(
+        open_db(ctx), number, text, file, parse_date(on, "--on"), expected_version=if_version
+    )
     _done(problem, "report", as_json)
 
 
@@ -237,11 +245,14 @@ def ledger_verify(
     ctx: typer.Context,
     number: NumberArgument,
     note: Annotated[str, typer.Option("--note", help="What the look-back found.")],
+    on: StepDay = None,
     if_version: IfVersion = None,
     as_json: JsonOption = False,
 ) -> None:
     """Look-back (回头看) passed: strike the problem off (销号)."""
-    problem = _service().verify(open_db(ctx), number, note, expected_version=if_version)
+    problem = _service().verify(
+        open_db(ctx), number, note, parse_date(on, "--on"), expected_version=if_version
+    )
     _done(problem, "verify", as_json)
 
 
@@ -250,11 +261,14 @@ def ledger_reopen(
     ctx: typer.Context,
     number: NumberArgument,
     reason: Annotated[str, typer.Option("--reason", help="Why the look-back failed.")],
+    on: StepDay = None,
     if_version: IfVersion = None,
     as_json: JsonOption = False,
 ) -> None:
     """Look-back failed: back to rectifying."""
-    problem = _service().reopen(open_db(ctx), number, reason, expected_version=if_version)
+    problem = _service().reopen(
+        open_db(ctx), number, reason, parse_date(on, "--on"), expected_version=if_version
+    )
     _done(problem, "reopen", as_json)
 
 
@@ -286,9 +300,12 @@ def ledger_withdraw(
     ctx: typer.Context,
     number: NumberArgument,
     reason: Annotated[str, typer.Option("--reason", help="Why it was recorded by mistake.")],
+    on: StepDay = None,
     if_version: IfVersion = None,
     as_json: JsonOption = False,
 ) -> None:
     """Withdraw a problem recorded by mistake; it stays listed as withdrawn."""
-    problem = _service().withdraw(open_db(ctx), number, reason, expected_version=if_version)
+    problem = _service().withdraw(
+        open_db(ctx), number, reason, parse_date(on, "--on"), expected_version=if_version
+    )
     _done(problem, "withdraw", as_json)

@@ -92,6 +92,7 @@ _WORDS = {
     "high, medium, low.": "high（高）、medium（中）、low（低）。",
     "Fed back to the unit (反馈).": "已向单位反馈。",
     "Day sent, YYYY-MM-DD (today).": "发出日期，YYYY-MM-DD（默认今天）。",
+    "The day it happened, YYYY-MM-DD (today).": "办理日期，YYYY-MM-DD（默认今天）。",
     "Only if the problem is still at this version (as `show` gave it); otherwise refuse, naming who changed it.": "仅当问题仍是此版本（`show` 所示）时执行；否则拒绝，并说明是谁改动的。",
     "The unit's rectification plan (整改措施): measures, responsible person, deadline.": "单位的整改措施：措施、责任人、期限。",
     "Rectification measures.": "整改措施。",

@@ -113,6 +113,29 @@ def test_the_command_line_asks_for_a_flag_to_set_a_past_deadline(run, office):
     assert done.code == 0, done.err
 
 
+def test_the_command_line_dates_every_step_with_on(run, office):
+    """A ledger entered after the fact: report, look-back, reopening and withdrawal take
+    the day they happened, held to the same rule as the screen's."""
+    number = _reported(office)
+    reopened = run("ledger", "reopen", number, "--reason", "标牌未更换", "--on", "2021-10-08")
+    reported = run("ledger", "report", number, "--text", "已更换", "--on", "2021-10-20")
+    future = run("ledger", "verify", number, "--note", "同意", "--on", "2099-01-01")
+    verified = run("ledger", "verify", number, "--note", "同意", "--on", "2021-10-28")
+    other = add_problem(office, "县工信局", "重复登记").number
+    withdrawn = run("ledger", "withdraw", other, "--reason", "重复", "--on", "2021-07-02")
+
+    assert [r.code for r in (reopened, reported, verified, withdrawn)] == [0, 0, 0, 0]
+    assert future.code == 1
+    assert "struck off on 2099-01-01 is after today (2021-11-15)" in future.err
+    problem = ledger.show(office, number).problem
+    assert (problem.status, problem.reported_on, problem.verified_on) == (
+        "closed",
+        date(2021, 10, 20),
+        date(2021, 10, 28),
+    )
+    assert ledger.show(office, other).problem.status == "withdrawn"
+
+
 def test_an_extension_to_a_day_already_past_asks_too(office):
     number = _fed_back(office)
     ledger.plan(office, number, "更换标牌", "李倩", date(2021, 8, 31), past_deadline=True)
