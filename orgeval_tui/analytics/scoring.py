@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..i18n import t
-from .display import ONE_DECIMAL, RATES, TWO_DECIMALS, one_decimal, percent, two_decimals
+from .display import RATES, TWO_DECIMALS, one_decimal, percent, two_decimals
 from .rounding import Number, round_half_up, to_decimal
 from .rubric_rules import GRADES, Indicator, Problem, Rubric, is_half_step
 
@@ -60,11 +60,12 @@ class Suggestion:
 
 
 def figure_text(figure: str, value: Number | None) -> str:
+    """A figure as every screen shows it (display.py); a rubric's figures all have a rule."""
     if figure in RATES:
         return percent(value)
     if figure in TWO_DECIMALS:
         return two_decimals(value)
-    return one_decimal(value) if figure in ONE_DECIMAL else str(value)
+    return one_decimal(value)
 
 
 def suggest_from_figure(leaf: Indicator, value: Number | None) -> Suggestion:

@@ -7,6 +7,8 @@ import tomllib
 from importlib import resources
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from orgeval_tui.analytics.rubric_rules import load_default_rubric, read_rubric
 from orgeval_tui.i18n import set_language
@@ -216,3 +218,20 @@ def test_every_problem_is_named_at_once_in_chinese():
         "指标 B2.2：字段 figure 不属于计分方式为 guess 的末级指标",
         "指标 B2.2：计分方式 kind guess 未知，应为 graded, deduction, figure 之一",
     ]
+
+
+LEAF_CODES = [row["code"] for row in _document()["indicators"] if "kind" in row]
+
+
+@given(
+    code=st.sampled_from(LEAF_CODES),
+    change=st.integers(min_value=-2, max_value=6).filter(bool).map(lambda n: n / 2),
+)
+def test_any_leaf_maximum_changed_alone_breaks_the_sum(code, change):
+    document = _document()
+    row = _row(document, code)
+    row["max"] += change
+    for band in row.get("bands", []):  # the leaf stays sound apart from its maximum
+        band["points"] = min(band["points"], row["max"])
+
+    assert _refusals(document) == [f"the leaves' maxima sum to {100 + change:g}, not 100"]

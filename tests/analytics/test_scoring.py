@@ -10,11 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orgeval_tui.analytics.rubric_rules import load_default_rubric
+from orgeval_tui.analytics.display import ONE_DECIMAL, RATES, TWO_DECIMALS
+from orgeval_tui.analytics.rubric_rules import FIGURE_IDS, load_default_rubric
 from orgeval_tui.analytics.scoring import (
     LeafOutcome,
     deduction_points,
     evaluators_mean,
+    figure_text,
     grade,
     ranks,
     score_problem,
@@ -75,6 +77,12 @@ def test_a_figure_is_banded_as_it_is_shown():
     # 0.89996 is shown as 90.00%: it earns the band "90% or more".
     assert suggest_from_figure(LEAF["B1.1"], 0.89996).points == 8
     assert suggest_from_figure(LEAF["B1.1"], 0.89994).points == 7
+
+
+def test_every_figure_a_rubric_may_name_is_shown_as_elsewhere():
+    assert FIGURE_IDS <= RATES | ONE_DECIMAL | TWO_DECIMALS
+    assert figure_text("cases_per_capita", 36.67) == "36.7"
+    assert figure_text("vs_county_average", 1.25) == "125.00%"
 
 
 def test_an_unknown_figure_suggests_nothing_and_says_so():
