@@ -21,6 +21,7 @@ AREAS = (
     "ledger",
     "ledger_excel",
     "evaluations",
+    "rubric",
     "system",
     "os_errors",
     "cli_help",
