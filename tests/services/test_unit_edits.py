@@ -120,7 +120,7 @@ def test_a_stale_version_is_refused_naming_who_changed_it(county, actor):
 
     message = str(refused.value)
     assert "县气象局 was changed by zhang.san" in message
-    assert "quota_admin: 0 → 5" in message
+    assert "(the administrative quota: 0 → 5)" in message, "in the user's words"
     assert _flat(county) == before
     assert edit_unit(county, "气象局", quota_admin=6, expected_version=2).quota_admin == 6
 
