@@ -175,7 +175,8 @@ def remove_unit(db: Database, ref: str) -> str:
         counts = unit_data_counts(session, unit.id)
         if counts:
             what = t("unit.data.join").join(
-                t(f"unit.data.{table}", count=f"{count:,}") for table, count in counts.items()
+                t(f"unit.data.{table}{'.one' if count == 1 else ''}", count=f"{count:,}")
+                for table, count in counts.items()
             )
             raise UserError(t("unit.remove.has_data", unit=unit.name, what=what))
         session.delete(unit)

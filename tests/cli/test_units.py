@@ -305,7 +305,7 @@ def test_units_remove_takes_an_empty_unit_and_refuses_one_with_data(cli, demo_db
     assert refused.err.startswith("orgeval: error: 县工业和信息化局 has ")
     assert "19 staff" in refused.err and "12,255 log entries" in refused.err
     assert refused.err.endswith(": remove them first\n")
-    assert parent.code == 1 and "sub-units" in parent.err
+    assert parent.code == 1 and "县总工会 has 1 sub-unit, 3 sections" in parent.err
     assert unknown.code == 1 and "no such unit: 县火星局" in unknown.err
     assert _units(cli, db) == before
 
