@@ -79,10 +79,18 @@ def units_edit(
     kind: Annotated[
         str | None, typer.Option("--kind", help="department, institution, township, other.")
     ] = None,
-    quota_admin: Annotated[int | None, typer.Option("--quota-admin")] = None,
-    quota_public: Annotated[int | None, typer.Option("--quota-public")] = None,
-    quota_service: Annotated[int | None, typer.Option("--quota-service")] = None,
-    quota_leaders: Annotated[int | None, typer.Option("--quota-leaders")] = None,
+    quota_admin: Annotated[
+        int | None, typer.Option("--quota-admin", help="New administrative quota.")
+    ] = None,
+    quota_public: Annotated[
+        int | None, typer.Option("--quota-public", help="New public-institution quota.")
+    ] = None,
+    quota_service: Annotated[
+        int | None, typer.Option("--quota-service", help="New workers' quota.")
+    ] = None,
+    quota_leaders: Annotated[
+        int | None, typer.Option("--quota-leaders", help="New number of leadership posts.")
+    ] = None,
     if_version: Annotated[
         int | None,
         typer.Option(

@@ -34,6 +34,10 @@ _WORDS = {
     "New short name (empty to clear it).": "新简称（留空则清除）。",
     "New parent unit.": "新上级单位。",
     "Make it a top-level unit.": "改为不隶属任何单位的顶层单位。",
+    "New administrative quota.": "新的行政编制数。",
+    "New public-institution quota.": "新的事业编制数。",
+    "New workers' quota.": "新的工勤编制数。",
+    "New number of leadership posts.": "新的领导职数。",
     "Only if the unit is still at this version (as `units list --json` gave it); otherwise refuse, naming who changed it.": "仅当单位仍是此版本（`units list --json` 所示）时执行；否则拒绝，并说明是谁改动的。",
     # import
     "Import rosters, duty logs, cases, questionnaires and the problem ledger.": "导入花名册、履职记录、办件、问卷和问题台账。",
