@@ -18,7 +18,7 @@ _WORDS = {
     "Write the pilot as the office's own files into DIR, with load.sh (the orgeval commands that load them), and exit.": "把试点数据按本办自己的文件格式写入 DIR，附 load.sh（载入这些文件的 orgeval 命令），然后退出。",
     "Create or upgrade the database.": "创建或升级数据库。",
     # units
-    "Register and list units.": "登记和列出单位。",
+    "Register, list, edit and remove units.": "登记、列出、修改和删除单位。",
     "Register a unit.": "登记一个单位。",
     "Full name, e.g. 县工信局.": "全称，如 县工信局。",
     "Short name.": "简称。",
@@ -26,6 +26,19 @@ _WORDS = {
     "department, institution, township, other.": "department（部门）、institution（事业单位）、township（乡镇）、other（其他）。",
     "List units as a tree.": "按层级列出单位。",
     "Print JSON.": "输出 JSON。",
+    # units edit, units remove
+    "Change a unit's names, parent, kind or quotas.": "修改单位的名称、简称、上级、类型或编制。",
+    "Remove a unit that has no data and no sub-units.": "删除没有任何数据和下属单位的单位。",
+    "The unit, by full or short name.": "单位的全称或简称。",
+    "New full name.": "新全称。",
+    "New short name (empty to clear it).": "新简称（留空则清除）。",
+    "New parent unit.": "新上级单位。",
+    "Make it a top-level unit.": "改为不隶属任何单位的顶层单位。",
+    "New administrative quota.": "新的行政编制数。",
+    "New public-institution quota.": "新的事业编制数。",
+    "New workers' quota.": "新的工勤编制数。",
+    "New number of leadership posts.": "新的领导职数。",
+    "Only if the unit is still at this version (as `units list --json` gave it); otherwise refuse, naming who changed it.": "仅当单位仍是此版本（`units list --json` 所示）时执行；否则拒绝，并说明是谁改动的。",
     # import
     "Import rosters, duty logs, cases, questionnaires and the problem ledger.": "导入花名册、履职记录、办件、问卷和问题台账。",
     "Replace a unit's roster with the staff in FILE.": "用 FILE 中的人员替换单位的花名册。",

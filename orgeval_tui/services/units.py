@@ -93,7 +93,7 @@ _NODE_FIELDS = (
 )
 
 
-def _node(unit) -> UnitNode:
+def unit_node(unit) -> UnitNode:
     """A unit's node from its model row or a row of ``T.unit``."""
     return UnitNode(**{name: getattr(unit, name) for name in _NODE_FIELDS})
 
@@ -138,7 +138,7 @@ def add_unit(
             session.flush()
         except IntegrityError as exc:
             raise UserError(t("unit.exists", name=name)) from exc
-        return _node(unit)
+        return unit_node(unit)
 
 
 def has_units(db: Database) -> bool:
@@ -151,7 +151,7 @@ def unit_tree(db: Database) -> list[UnitNode]:
     """Every unit, each under its parent, in the order they were registered."""
     columns = [T.unit.c[name] for name in _NODE_FIELDS]
     with db.read() as session:
-        nodes = [_node(row) for row in session.execute(select(*columns).order_by(T.unit.c.id))]
+        nodes = [unit_node(row) for row in session.execute(select(*columns).order_by(T.unit.c.id))]
     by_id = {node.id: node for node in nodes}
     roots: list[UnitNode] = []
     for node in nodes:

@@ -145,9 +145,14 @@ def _deleted_label(session: Session, entity: str, entity_id: str) -> str | None:
 
 # How the user knows an audited table's fields and coded values: the catalogue keys
 # ``<prefix>.<field>`` and ``<prefix>.<value>``.
-FIELD_NAMES = {"problem": "ledger.field"}
+FIELD_NAMES = {"problem": "ledger.field", "unit": "unit.field"}
 VALUE_WORDS = {
-    "problem": {"status": "ledger.status", "source": "ledger.source", "severity": "ledger.severity"}
+    "problem": {
+        "status": "ledger.status",
+        "source": "ledger.source",
+        "severity": "ledger.severity",
+    },
+    "unit": {"kind": "unit.kind"},
 }
 
 

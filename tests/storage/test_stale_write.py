@@ -25,7 +25,7 @@ def test_stale_write_is_refused_naming_who_changed_it(database):
 
     message = str(refused.value)
     assert "县工业和信息化局 was changed by" in message
-    assert "quota_admin: 18 → 19" in message
+    assert "(the administrative quota: 18 → 19)" in message, "the field in the user's words"
     assert "nothing was saved" in message
     with database.read() as session:
         unit = session.scalars(select(Unit)).one()
