@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from ..domain.errors import UserError
 from ..i18n import t
@@ -143,12 +143,7 @@ def edit_evaluation(
             if problems:
                 raise UserError(t("evaluation.unit_has_problems", unit=unit.name, count=problems))
             taken.discard(unit.id)
-            session.execute(
-                delete(EvaluationUnit).where(
-                    EvaluationUnit.evaluation_id == evaluation.id,
-                    EvaluationUnit.unit_id == unit.id,
-                )
-            )
+            session.delete(session.get(EvaluationUnit, (evaluation.id, unit.id)))
         for period in periods:
             _set_period(session, evaluation.id, period)
         if grades is not None:

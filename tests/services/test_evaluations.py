@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from orgeval_tui.domain.errors import NotFound, UserError
-from orgeval_tui.models import CurrentEvaluation, Evaluation, EvaluationUnit
+from orgeval_tui.models import AuditEvent, CurrentEvaluation, Evaluation, EvaluationUnit
 from orgeval_tui.services.evaluation_setup import (
     GradeBands,
     check_grades,
@@ -241,3 +241,36 @@ def test_an_edit_that_cannot_be_made_changes_nothing(county, change, message):
 def test_grade_bands_out_of_order_are_refused(grades):
     with pytest.raises(UserError, match="high to low"):
         check_grades(grades)
+
+
+def test_who_chose_the_current_evaluation_and_who_took_a_unit_out_is_audited(county, actor):
+    create_evaluation(
+        county, "2020年度评估", date(2020, 12, 31), number_prefix="2020", units=["县工信局"]
+    )
+    create_evaluation(county, "2021年度评估", date(2021, 6, 30), number_prefix="2021")
+    actor("zhang")
+
+    use_evaluation(county, "2020年度评估")
+    edit_evaluation(county, remove_units=["县工信局"])
+
+    with county.read() as session:
+        trail = session.execute(
+            select(AuditEvent.entity, AuditEvent.action, AuditEvent.field, AuditEvent.old)
+            .where(AuditEvent.actor == "zhang")
+            .order_by(AuditEvent.id)
+        ).all()
+    latest = find_id(county, "2021年度评估")
+    assert ("current_evaluation", "update", "evaluation_id", str(latest)) in trail
+    assert ("evaluation_unit", "delete", "unit_id", str(unit_id(county, "县工信局"))) in trail
+
+
+def find_id(db, name):
+    with db.read() as session:
+        return find_evaluation(session, name).id
+
+
+def unit_id(db, name):
+    from orgeval_tui.services.units import find_unit
+
+    with db.read() as session:
+        return find_unit(session, name).id
