@@ -117,7 +117,10 @@ def edit_evaluation(
     evaluation is refused, naming it."""
     from ..models import EvaluationUnit, Problem
 
+    add_units, remove_units = tuple(add_units), tuple(remove_units)
     periods = check_periods(periods)
+    if not (add_units or remove_units or periods or grades):
+        raise UserError(t("evaluation.nothing_to_change"))
     with db.write() as session:
         evaluation = find_evaluation(session, name, lock=True)
         taken = set(

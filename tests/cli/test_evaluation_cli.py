@@ -157,6 +157,7 @@ def test_edit_changes_units_periods_and_grade_bands(county):
         (("edit", "--add-unit", "总工会", "--add-unit", "县工信局"), "already evaluated"),
         (("edit", "--add-unit", "总工会", "--remove-unit", "县教育局"), "县教育局"),
         (("edit", "2019年度评估", "--add-unit", "总工会"), "2019年度评估"),
+        (("edit", "2020年度评估"), "nothing to change"),
     ],
     ids=[
         "bad-date",
@@ -169,6 +170,7 @@ def test_edit_changes_units_periods_and_grade_bands(county):
         "unit-twice",
         "unknown-unit",
         "edit-unknown",
+        "edit-nothing",
     ],
 )
 def test_a_bad_request_exits_1_with_one_line_and_changes_nothing(county, args, message):
