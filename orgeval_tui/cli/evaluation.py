@@ -81,7 +81,7 @@ def evaluation_new(
 def evaluation_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """List the evaluations; the current one is marked."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.table import Column, Table
 
     from ..services.evaluation_setup import list_evaluations
 
@@ -94,7 +94,8 @@ def evaluation_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
         return
     table = Table(
         "",
-        t("evaluation.col.name"),
+        # Folded, not cut short: the whole name is what `use` and `show` take.
+        Column(t("evaluation.col.name"), overflow="fold"),
         t("evaluation.col.reference_date"),
         t("evaluation.col.prefix"),
         t("evaluation.col.units"),

@@ -209,3 +209,15 @@ def test_an_empty_database_says_how_to_begin(cli, database_url):
 
     assert listed.out.strip() == "尚无评估项目：可用 `orgeval evaluation new` 设立"
     assert shown.code == 1 and "no evaluation is set up yet" in shown.err
+
+
+def test_a_long_name_is_listed_whole_at_80_columns(county, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    name = "2021年度机构编制执行情况和使用效益评估（试点）"
+    county("evaluation", "new", name, "--reference-date", "2021-12-31", "--prefix", "2021")
+
+    listed = county("evaluation", "list", lang="zh").out
+
+    assert "…" not in listed
+    first, rest = name[:-3], name[-3:]  # what fits in the column, and the folded end
+    assert first in listed and f"\n    {rest}" in listed
