@@ -274,3 +274,32 @@ def unit_id(db, name):
 
     with db.read() as session:
         return find_unit(session, name).id
+
+
+def test_upgrading_from_before_the_choice_keeps_the_latest_current_until_one_is_chosen(
+    database_url,
+):
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from orgeval_tui.migrations.runner import upgrade
+    from orgeval_tui.storage.database import Database
+
+    database = Database(database_url)
+    upgrade(database, "0003_work_log_covering_index")
+    with database.engine.begin() as conn:
+        for name, prefix in (("2020年度评估", "2020"), ("2021年度评估", "2021")):
+            conn.execute(
+                insert(Evaluation.__table__).values(
+                    name=name, reference_date=date(2021, 6, 30), number_prefix=prefix,
+                    grade_excellent=90, grade_good=80, grade_pass=60,
+                    created_at=datetime.now(UTC), version=1,
+                )
+            )  # fmt: skip
+    database.ensure_schema()
+
+    assert evaluation_details(database).info.name == "2021年度评估"
+    use_evaluation(database, "2020年度评估")
+    assert [e.current for e in list_evaluations(database)] == [True, False]
+    database.dispose()
