@@ -2,8 +2,7 @@
 evaluator uses — out of two databases: the demo, built from the pilot's office files by
 the import services with its ledger lived through the lifecycle, and a fresh database
 loaded by `load.sh`, the `orgeval` commands `orgeval demo --files` writes beside the
-same files (every figure but those of an evaluation, which the command line cannot set
-up yet)."""
+same files."""
 
 from __future__ import annotations
 
@@ -22,9 +21,6 @@ def analyze(request, cli):
     )
 
     def run(*args):
-        if request.param == "load.sh" and args[0] == "roster":
-            # No evaluation, so no reference date to take ages at: the pilot's is given.
-            args = (*args, "--as-of", "2021-06-30")
         result = cli("--db", str(database), "analyze", *args, "--json")
         assert result.code == 0, result.err
         return result.json()
@@ -104,6 +100,19 @@ def test_evaluation_overview(cli, demo_template):
     assert overview["peer_responses"] >= 1000
     assert overview["staff_items"] == 25
     assert overview["problems_fed_back"] == 10
+
+
+def test_load_sh_sets_up_the_pilots_evaluation_as_current(cli, loaded_by_script):
+    shown = cli("--db", str(loaded_by_script), "evaluation", "show", "--json")
+    assert shown.code == 0, shown.err
+    overview = cli("--db", str(loaded_by_script), "analyze", "evaluation", "--json").json()
+
+    assert shown.json()["name"] == "2021年度机构编制执行情况和使用效益评估（试点）"
+    assert shown.json()["current"] is True
+    assert shown.json()["reference_date"] == "2021-06-30"
+    assert [p["label"] for p in shown.json()["periods"]] == ["2020年度", "2021年上半年"]
+    assert overview["units"] == ["县总工会", "县工业和信息化局", "县气象局"]
+    assert overview["peer_responses"] >= 1000
 
 
 def test_the_readable_table_shows_the_same_figures(cli, demo_template):

@@ -18,7 +18,7 @@ DryRunOption = Annotated[
 FileArgument = Annotated[str, typer.Argument(help="The exported file (.xlsx, .xls, .ods, .csv).")]
 EvaluationOption = Annotated[
     str | None,
-    typer.Option("--evaluation", help="Evaluation name (default: the current, latest one)."),
+    typer.Option("--evaluation", help="Evaluation name (default: the current one)."),
 ]
 PeriodFrom = Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD.")]
 PeriodTo = Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD.")]

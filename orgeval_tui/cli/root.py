@@ -20,6 +20,7 @@ from .benchmarks import benchmark_app
 from .calendar import calendar_app
 from .common import Settings, open_db, require_terminal
 from .demo import demo
+from .evaluation import evaluation_app
 from .export import export_app
 from .imports import import_app
 from .ledger import ledger_app
@@ -33,6 +34,7 @@ app = typer.Typer(
 )
 for group, name in (
     (units_app, "units"),
+    (evaluation_app, "evaluation"),
     (import_app, "import"),
     (analyze_app, "analyze"),
     (calendar_app, "calendar"),

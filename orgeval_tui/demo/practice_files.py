@@ -22,6 +22,7 @@ from ..storage.database import Database
 from . import pilot_units
 from .loader import build_demo_database
 from .office_files import OfficeFile
+from .pilot_data import EVALUATION
 
 LEDGER_WORKBOOK = "问题整改台账.xlsx"
 LOAD_SCRIPT = "load.sh"
@@ -52,7 +53,7 @@ def _write(folder: Path) -> list[Path]:
         finally:
             database.dispose()
     script = folder / LOAD_SCRIPT
-    script.write_text(load_script(pilot_units.units(), files), encoding="utf-8")
+    script.write_text(load_script(pilot_units.units(), EVALUATION, files), encoding="utf-8")
     script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return [*(folder / f.name for f in files), folder / LEDGER_WORKBOOK, script]
 
@@ -94,8 +95,21 @@ def _shell_word(word: str) -> str:
     return word if _PLAIN_WORD.fullmatch(word) else shlex.quote(word)
 
 
-def load_script(units: list[dict], files: list[OfficeFile]) -> str:
-    """A POSIX shell script: the units, the calendar, then every file through its import."""
+def _evaluation_command(evaluation: dict, units: list[dict]) -> list[str]:
+    words = ["evaluation", "new", evaluation["name"]]
+    words += ["--reference-date", evaluation["reference_date"].isoformat()]
+    words += ["--prefix", evaluation["number_prefix"]]
+    for unit in units:
+        if unit.get("evaluated"):
+            words += ["--unit", unit["name"]]
+    for label, start, end in evaluation["periods"]:
+        words += ["--period", f"{label}={start.isoformat()}..{end.isoformat()}"]
+    return words
+
+
+def load_script(units: list[dict], evaluation: dict, files: list[OfficeFile]) -> str:
+    """A POSIX shell script: the units, the calendar, the evaluation, then every file
+    through its import."""
     for office_file in files:
         if not _PLAIN_WORD.fullmatch(office_file.name):
             raise ValueError(f"a file name the script would have to quote: {office_file.name}")
@@ -103,6 +117,7 @@ def load_script(units: list[dict], files: list[OfficeFile]) -> str:
         ["init"],
         *(_unit_command(unit) for unit in units),
         ["calendar", "seed"],
+        _evaluation_command(evaluation, units),
         *(import_command(f) for f in files),
     ]
     lines = [
@@ -114,7 +129,7 @@ def load_script(units: list[dict], files: list[OfficeFile]) -> str:
         '#   ORGEVAL="uv run orgeval" ORGEVAL_DB=/tmp/pilot.db sh DIR/load.sh   # in a checkout',
         "#",
         f"# {LEDGER_WORKBOOK} is the demo's problem ledger as `orgeval export ledger` writes",
-        "# it; `orgeval import ledger` reads it back into a database with an evaluation.",
+        "# it; `orgeval import ledger` reads it back into the database this script loads.",
         "set -eu",
         'here=$(dirname "$0")',
         "orgeval=${ORGEVAL:-orgeval}",

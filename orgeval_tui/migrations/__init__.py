@@ -4,4 +4,4 @@
 with one query, without importing Alembic; a test keeps it equal to Alembic's own head.
 """
 
-HEAD = "0003_work_log_covering_index"
+HEAD = "0004_current_evaluation"

@@ -4,7 +4,7 @@ from .base import metadata
 from .calendar import CalendarDay
 from .cases import Benchmark, Case
 from .duties import Duty, WorkLogEntry
-from .evaluation import Evaluation, EvaluationPeriod, EvaluationUnit
+from .evaluation import CurrentEvaluation, Evaluation, EvaluationPeriod, EvaluationUnit
 from .fieldwork import Finding, OnsiteActivity
 from .ledger import Problem, ProblemEvent
 from .records import AuditEvent, ImportRecord
@@ -18,6 +18,7 @@ __all__ = [
     "Benchmark",
     "CalendarDay",
     "Case",
+    "CurrentEvaluation",
     "Duty",
     "Evaluation",
     "EvaluationPeriod",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import timestamp_column, utcnow, version_column
@@ -46,3 +46,15 @@ class EvaluationUnit(SQLModel, table=True):
 
     evaluation_id: int = Field(foreign_key="evaluation.id", primary_key=True, ondelete="CASCADE")
     unit_id: int = Field(foreign_key="unit.id", primary_key=True, ondelete="RESTRICT")
+
+
+class CurrentEvaluation(SQLModel, table=True):
+    """The office's current evaluation, chosen explicitly (`orgeval evaluation use`), one
+    row at most: stored in the database so that every evaluator on the server works in
+    the same one."""
+
+    __tablename__ = "current_evaluation"
+    __table_args__ = (CheckConstraint("slot = 1", name="one_row"),)
+
+    slot: int = Field(default=1, primary_key=True)
+    evaluation_id: int = Field(foreign_key="evaluation.id", ondelete="CASCADE")

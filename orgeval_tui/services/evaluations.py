@@ -1,9 +1,12 @@
 """Evaluation projects (评估项目): setting one up, which one is current, and finding one
 by name.
 
-The current evaluation is the latest one recorded. It is the one problems are numbered
-in, questionnaires are filed under, and whose reference date ages are taken at; this
-module is the only place that says so.
+The current evaluation is chosen explicitly and stored in the database (one row of
+``current_evaluation``), so every evaluator on the server works in the same one; setting
+one up makes it current. A database with evaluations and no choice (upgraded from when
+the latest was current) keeps the latest. It is the one problems are numbered in,
+questionnaires are filed under, and whose reference date ages are taken at; this module
+is the only place that says so.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFound, UserError
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from ..models import Evaluation
 
 _E = T.evaluation.c
+_CURRENT = T.current_evaluation.c
 _PREFIX = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,19}")
 
 
@@ -100,10 +104,13 @@ def create_evaluation(
     number_prefix: str,
     periods: Iterable[Period] = (),
     units: Iterable[str] = (),
+    copy_from: str | None = None,
 ) -> EvaluationInfo:
     """Set up an evaluation: its name, the day ages and headcounts are taken at, the
     prefix of its problem numbers, the periods it looks at and the units under
-    evaluation (by name or short name). It becomes the current evaluation."""
+    evaluation (by name or short name). ``copy_from`` names an earlier evaluation whose
+    units and grade bands it starts with (its periods are its own). It becomes the
+    current evaluation."""
     from ..models import Evaluation, EvaluationPeriod, EvaluationUnit
 
     name = (name or "").strip()
@@ -114,25 +121,21 @@ def create_evaluation(
         raise UserError(t("evaluation.empty", field=t("evaluation.field.number_prefix")))
     if _PREFIX.fullmatch(prefix) is None:
         raise UserError(t("evaluation.bad_prefix", prefix=prefix))
-    periods = tuple(periods)
-    labels = set()
-    for period in periods:
-        if not period.label.strip():
-            raise UserError(t("evaluation.empty", field=t("evaluation.field.period_label")))
-        if period.start > period.end:
-            raise UserError(
-                t("evaluation.bad_period", label=period.label, start=period.start, end=period.end)
-            )
-        if period.label in labels:
-            raise UserError(t("evaluation.period_twice", label=period.label))
-        labels.add(period.label)
+    periods = check_periods(periods)
     with db.write() as session:
         if session.scalar(select(_E.id).where(_E.name == name)) is not None:
             raise UserError(t("evaluation.exists", name=name))
-        unit_ids = list(dict.fromkeys(find_unit(session, ref).id for ref in units))
+        source = None if copy_from is None else find_evaluation(session, copy_from)
+        unit_ids = [] if source is None else _unit_ids(session, source.id)
+        unit_ids = list(dict.fromkeys([*unit_ids, *(find_unit(session, ref).id for ref in units)]))
         evaluation = Evaluation(name=name, reference_date=reference_date, number_prefix=prefix)
+        if source is not None:
+            evaluation.grade_excellent = source.grade_excellent
+            evaluation.grade_good = source.grade_good
+            evaluation.grade_pass = source.grade_pass
         session.add(evaluation)
         session.flush()
+        make_current(session, evaluation.id)
         session.add_all(
             EvaluationPeriod(evaluation_id=evaluation.id, label=p.label, start=p.start, end=p.end)
             for p in periods
@@ -145,10 +148,77 @@ def create_evaluation(
         )
 
 
+def check_periods(periods: Iterable[Period]) -> tuple[Period, ...]:
+    """``periods`` as given, refused when one has no label, ends before it starts, or
+    shares its label with another."""
+    periods = tuple(periods)
+    labels = set()
+    for period in periods:
+        if not period.label.strip():
+            raise UserError(t("evaluation.empty", field=t("evaluation.field.period_label")))
+        if period.start > period.end:
+            raise UserError(
+                t("evaluation.bad_period", label=period.label, start=period.start, end=period.end)
+            )
+        if period.label in labels:
+            raise UserError(t("evaluation.period_twice", label=period.label))
+        labels.add(period.label)
+    return periods
+
+
+def _unit_ids(session: Session, evaluation_id: int) -> list[int]:
+    unit = T.evaluation_unit.c
+    return list(
+        session.scalars(
+            select(unit.unit_id).where(unit.evaluation_id == evaluation_id).order_by(unit.unit_id)
+        )
+    )
+
+
 def current_evaluation_id(session: Session) -> int | None:
-    """The current evaluation's id, or None when there is no evaluation yet. A plain
-    query on the light table handle: the quick paths call it without the models."""
-    return session.scalar(select(_E.id).order_by(_E.id.desc()).limit(1))
+    """The current evaluation's id: the one chosen, else the latest (a database from
+    before the choice was stored), or None when there is no evaluation yet. A plain
+    query on the light table handles: the quick paths call it without the models."""
+    chosen = select(_CURRENT.evaluation_id).limit(1).scalar_subquery()
+    latest = select(_E.id).order_by(_E.id.desc()).limit(1).scalar_subquery()
+    return session.scalar(select(func.coalesce(chosen, latest)))
+
+
+def make_current(session: Session, evaluation_id: int) -> None:
+    """Record ``evaluation_id`` as the current evaluation, for every evaluator (through
+    the ORM, so the audit trail says who switched)."""
+    from ..models import CurrentEvaluation
+
+    chosen = session.get(CurrentEvaluation, 1)
+    if chosen is None:
+        session.add(CurrentEvaluation(slot=1, evaluation_id=evaluation_id))
+    else:
+        chosen.evaluation_id = evaluation_id
+
+
+def use_evaluation(db: Database, name: str) -> EvaluationInfo:
+    """Make the evaluation named ``name`` the current one; refused, listing the names,
+    when there is none of that name."""
+    with db.write() as session:
+        evaluation = find_evaluation(session, name)
+        make_current(session, evaluation.id)
+        return evaluation_info(session, evaluation)
+
+
+def evaluation_info(session: Session, evaluation: Evaluation) -> EvaluationInfo:
+    from ..models import EvaluationPeriod
+
+    periods = session.scalars(
+        select(EvaluationPeriod)
+        .where(EvaluationPeriod.evaluation_id == evaluation.id)
+        .order_by(EvaluationPeriod.start, EvaluationPeriod.label)
+    )
+    return EvaluationInfo(
+        evaluation.id,
+        evaluation.name,
+        evaluation.reference_date,
+        tuple(Period(p.label, p.start, p.end) for p in periods),
+    )
 
 
 def current_evaluation(session: Session, *, lock: bool = False) -> Evaluation | None:

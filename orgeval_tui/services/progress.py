@@ -51,7 +51,7 @@ def _current(session) -> EvaluationInfo | None:
 
 
 def current_evaluation(db: Database) -> EvaluationInfo | None:
-    """The latest evaluation, with its periods in order."""
+    """The current evaluation, with its periods in order."""
     with db.read() as session:
         return _current(session)
 

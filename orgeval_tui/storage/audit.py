@@ -24,6 +24,7 @@ AUDITED_TABLES = frozenset(
         "unit",
         "section",
         "evaluation",
+        "current_evaluation",
         "evaluation_period",
         "evaluation_unit",
         "indicator",

@@ -60,6 +60,9 @@ evaluation = table(
     column("name", String),
     column("reference_date", Date),
 )
+current_evaluation = table(
+    "current_evaluation", column("slot", Integer), column("evaluation_id", Integer)
+)
 evaluation_period = table(
     "evaluation_period",
     column("evaluation_id", Integer),
@@ -113,6 +116,7 @@ import_record = table("import_record", column("id", Integer))
 ALL = (
     unit,
     evaluation,
+    current_evaluation,
     evaluation_period,
     evaluation_unit,
     staff,

@@ -39,8 +39,13 @@ def test_the_script_reads_what_an_office_would_run(practice_files):
     kinds = [words[1] for words in commands if words[0] == "import"]
     assert kinds.count("roster") == 4 and kinds.count("duties") == 1
     assert kinds.count("cases") == 1 and kinds.count("survey") == 5  # peer, 4 × staff
-    # Units before the files that name them; every import after the calendar.
-    assert commands.index(["calendar", "seed"]) < commands.index(["import", "roster"])
+    # Units before the files that name them; every import after the calendar and the
+    # evaluation (questionnaires are filed under it).
+    assert commands.index(["calendar", "seed"]) < commands.index(["evaluation", "new"])
+    assert commands.index(["evaluation", "new"]) < commands.index(["import", "roster"])
+    line = next(line for line in lines if line.startswith("$orgeval evaluation new "))
+    assert "--unit 县工业和信息化局" in line
+    assert "--period '2020年度=2020-01-01..2020-12-31'" in line
 
 
 def test_the_ledger_workbook_is_the_demos_and_reads_back_unchanged(cli, practice_files, demo_db):

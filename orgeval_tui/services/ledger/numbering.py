@@ -69,7 +69,7 @@ def add(
     severity: str = "medium",
     recommendation: str | None = None,
 ) -> ProblemView:
-    """Record a problem in the current evaluation (the latest), numbered PREFIX-NNN."""
+    """Record a problem in the current evaluation, numbered PREFIX-NNN."""
     title = required_text(title, "title")
     category = optional_text(category, "category")
     source = choice(source, PROBLEM_SOURCES, "source")

@@ -11,7 +11,7 @@ from sqlalchemy import event, insert, text
 
 from orgeval_tui.domain.clock import utcnow
 from orgeval_tui.migrations.runner import upgrade
-from orgeval_tui.models import Problem, ProblemEvent
+from orgeval_tui.models import Evaluation, Problem, ProblemEvent
 from orgeval_tui.services import ledger
 from orgeval_tui.services.ledger import search as ledger_search
 from orgeval_tui.services.units import add_unit
@@ -63,8 +63,20 @@ def test_upgrading_a_ledger_written_before_the_index_makes_it_searchable(databas
     database = Database(database_url)
     upgrade(database, "0001_initial")
     unit_id = add_unit(database, "县气象局").id
-    evaluation_id = add_evaluation(database)
     with database.engine.begin() as conn:
+        # Written as that schema has it: no current evaluation chosen, the latest is.
+        evaluation_id = conn.execute(
+            insert(Evaluation.__table__).values(
+                name="2021年度评估",
+                reference_date=date(2021, 6, 30),
+                number_prefix="2021",
+                grade_excellent=90,
+                grade_good=80,
+                grade_pass=60,
+                created_at=utcnow(),
+                version=1,
+            )
+        ).inserted_primary_key[0]
         conn.execute(
             insert(Problem.__table__).values(
                 evaluation_id=evaluation_id,
