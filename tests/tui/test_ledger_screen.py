@@ -362,29 +362,30 @@ async def test_a_whole_life_from_the_keyboard(demo_db, tmp_path):
     assert "回访发现二楼标牌仍为旧名" in detail
 
 
+async def _withdraw_after_another_extends(pilot, demo_db) -> str:
+    """On the ledger, 2021-010 shown; another evaluator extends it; this one then tries to
+    withdraw it: the form's error."""
+    screen = await _open_ledger(pilot)
+    await _goto(pilot, screen, "2021-010")
+    with acting_as("王科长"):
+        ledger.extend(
+            Database.open(str(demo_db)), "2021-010", date(2022, 1, 31), "春节后", past_deadline=True
+        )
+    await pilot.press("w")
+    await settle(pilot)
+    await _type(pilot, "误登记")
+    await pilot.press("enter")
+    await settle(pilot)
+    return str(pilot.app.screen.query_one(".form-error", Static).render())
+
+
 async def test_a_change_by_someone_else_meanwhile_is_a_conflict_shown_in_the_form(
     demo_db, monkeypatch
 ):
     app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _open_ledger(pilot)
-        await _goto(pilot, screen, "2021-010")
-        # Another evaluator extends the same problem after this screen has shown it.
-        with acting_as("王科长"):
-            ledger.extend(
-                Database.open(str(demo_db)),
-                "2021-010",
-                date(2022, 1, 31),
-                "春节后",
-                past_deadline=True,
-            )
-        await pilot.press("w")
-        await settle(pilot)
-        await _type(pilot, "误登记")
-        await pilot.press("enter")
-        await settle(pilot)
-        error = str(app.screen.query_one(".form-error", Static).render())
+        error = await _withdraw_after_another_extends(pilot, demo_db)
 
     assert "王科长" in error and "2021-010" in error
     assert ledger.show(Database.open(str(demo_db)), "2021-010").problem.status == "rectifying"
@@ -467,22 +468,7 @@ async def test_after_a_conflict_enter_saves_the_input_on_top_of_the_newer_versio
     app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _open_ledger(pilot)
-        await _goto(pilot, screen, "2021-010")
-        with acting_as("王科长"):
-            ledger.extend(
-                Database.open(str(demo_db)),
-                "2021-010",
-                date(2022, 1, 31),
-                "春节后",
-                past_deadline=True,
-            )
-        await pilot.press("w")
-        await settle(pilot)
-        await _type(pilot, "误登记")
-        await pilot.press("enter")
-        await settle(pilot)
-        error = str(app.screen.query_one(".form-error", Static).render())
+        error = await _withdraw_after_another_extends(pilot, demo_db)
         await pilot.press("enter")
         await settle(pilot)
         back = isinstance(app.screen, LedgerScreen)
