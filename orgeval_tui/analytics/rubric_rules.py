@@ -45,7 +45,11 @@ RUBRIC_TOTAL = 100.0
 
 _COMMON_FIELDS = {"code", "name", "parent"}
 _LEAF_FIELDS = {"max", "kind", "standard", "veto"}
-_KIND_FIELDS = {"graded": set(), "deduction": {"per_instance"}, "figure": {"figure", "bands"}}
+_KIND_FIELDS = {
+    "graded": set(),
+    "deduction": {"per_instance", "categories"},
+    "figure": {"figure", "bands"},
+}
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ class Indicator:
     per_instance: float | None = None
     figure: str | None = None
     bands: tuple[Band, ...] = ()
+    # A deduction leaf's ledger categories: its problems there suggest the count found.
+    categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -227,6 +233,7 @@ def _read_indicator(
         if not _is_number(per_instance) or per_instance <= 0 or not is_half_step(per_instance):
             problems.append(Problem("bad_per_instance", {**where, "value": per_instance}))
         indicator["per_instance"] = per_instance
+        indicator["categories"] = _read_categories(row, where, problems)
     elif kind == "figure":
         indicator.update(_read_figure(row, where, maximum, problems))
     elif kind not in KINDS:
@@ -248,6 +255,16 @@ def _read_parent(row: Mapping, where: dict, problems: list[Problem]) -> dict:
         "parent": row.get("parent"),
         "stated_maximum": stated,
     }
+
+
+def _read_categories(row: Mapping, where: dict, problems: list[Problem]) -> tuple[str, ...]:
+    raw = row.get("categories", [])
+    if isinstance(raw, str):
+        raw = [part for part in raw.replace("，", ",").replace("、", ",").split(",")]
+    if not isinstance(raw, list) or not all(isinstance(c, str) for c in raw):
+        problems.append(Problem("bad_categories", {**where, "value": raw}))
+        return ()
+    return tuple(dict.fromkeys(c.strip() for c in raw if c.strip()))
 
 
 def _read_figure(row: Mapping, where: dict, maximum: float | None, problems: list) -> dict:

@@ -104,8 +104,9 @@ class Subtotal:
 
     @property
     def total(self) -> float | None:
-        """Points over the maximum left, scaled to 100; None when every leaf is N/A."""
-        return self.points / self.maximum * 100 if self.maximum else None
+        """Points over the maximum left, scaled to 100; None when nothing is scored or
+        every leaf is N/A."""
+        return self.points / self.maximum * 100 if self.maximum and self.scored else None
 
 
 @dataclass(frozen=True)
@@ -189,3 +190,16 @@ def ranks(totals: Mapping[str, float | None]) -> dict[str, int | None]:
     for unit, value in shown.items():
         result[unit] = ordered.index(value) + 1
     return result
+
+
+def office_outcome(
+    scores: Mapping[str, float | None], maximum: float
+) -> tuple[LeafOutcome, Agreement]:
+    """A leaf's office outcome from its evaluators' scores (None: marked 不适用): N/A
+    when every evaluator who scored it says so, else the mean of the points given, with
+    the evaluators' agreement on them."""
+    given = {actor: points for actor, points in scores.items() if points is not None}
+    agreement = evaluators_mean(given, maximum)
+    if scores and not given:
+        return LeafOutcome(not_applicable=True), agreement
+    return LeafOutcome(agreement.mean), agreement

@@ -22,6 +22,7 @@ AREAS = (
     "ledger_excel",
     "evaluations",
     "rubric",
+    "scores",
     "system",
     "os_errors",
     "cli_help",

@@ -8,7 +8,7 @@ from .evaluation import CurrentEvaluation, Evaluation, EvaluationPeriod, Evaluat
 from .fieldwork import Finding, OnsiteActivity
 from .ledger import Problem, ProblemEvent
 from .records import AuditEvent, ImportRecord
-from .rubric import Indicator, Score
+from .rubric import Indicator, Score, ScoreLock
 from .staff import Staff
 from .surveys import Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from .units import Section, Unit
@@ -30,6 +30,7 @@ __all__ = [
     "Problem",
     "ProblemEvent",
     "Score",
+    "ScoreLock",
     "Section",
     "Staff",
     "Survey",

@@ -109,9 +109,10 @@ def create_evaluation(
     """Set up an evaluation: its name, the day ages and headcounts are taken at, the
     prefix of its problem numbers, the periods it looks at and the units under
     evaluation (by name or short name). ``copy_from`` names an earlier evaluation whose
-    units and grade bands it starts with (its periods are its own). It becomes the
-    current evaluation."""
+    units, grade bands and rubric it starts with (its periods are its own); without
+    one it gets the default rubric. It becomes the current evaluation."""
     from ..models import Evaluation, EvaluationPeriod, EvaluationUnit
+    from .rubric_store import copy_rubric, default_rubric, install_rubric
 
     name = (name or "").strip()
     prefix = (number_prefix or "").strip()
@@ -143,6 +144,8 @@ def create_evaluation(
         session.add_all(
             EvaluationUnit(evaluation_id=evaluation.id, unit_id=unit_id) for unit_id in unit_ids
         )
+        if source is None or not copy_rubric(session, source.id, evaluation.id):
+            install_rubric(session, evaluation.id, default_rubric())
         return EvaluationInfo(
             evaluation.id, name, reference_date, tuple(sorted(periods, key=lambda p: p.start))
         )

@@ -29,6 +29,7 @@ SHOWN_ORDER = (
     "onsite_activity",
     "problem",
     "score",
+    "score_lock",
     "evaluation_unit",
 )
 

@@ -29,6 +29,7 @@ AUDITED_TABLES = frozenset(
         "evaluation_unit",
         "indicator",
         "score",
+        "score_lock",
         "onsite_activity",
         "finding",
         "problem",

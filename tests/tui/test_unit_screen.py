@@ -228,39 +228,12 @@ async def test_the_work_log_is_paged_not_loaded_whole(demo_db):
 
 
 def _score_the_bureau_itself(demo_db) -> None:
-    """A two-leaf rubric under a root, and 县工信局's own scores on both leaves."""
-    from orgeval_tui.models import Evaluation, Indicator, Score, Unit
+    """县工信局's own scores on two leaves of the default rubric, one with evidence."""
+    from orgeval_tui.services.scores import set_score
 
     database = Database.open(str(demo_db))
-    with database.write() as session:
-        evaluation = session.query(Evaluation).one()
-        bureau = session.query(Unit).filter_by(name="县工业和信息化局").one()
-        root = Indicator(evaluation_id=evaluation.id, code="1", name="机构编制管理")
-        session.add(root)
-        session.flush()
-        leaves = [
-            Indicator(
-                evaluation_id=evaluation.id,
-                parent_id=root.id,
-                code=f"1.{i}",
-                name=name,
-                max_points=maximum,
-            )
-            for i, (name, maximum) in enumerate((("职责履行", 10), ("编制使用", 6)), 1)
-        ]
-        session.add_all(leaves)
-        session.flush()
-        for leaf, points in zip(leaves, (8.5, 5), strict=True):
-            session.add(
-                Score(
-                    indicator_id=leaf.id,
-                    unit_id=bureau.id,
-                    source="self",
-                    evaluator="县工信局",
-                    points=points,
-                )
-            )
-    database.dispose()
+    set_score(database, "县工信局", "A1.1", points=3.5, note="内设机构自查", self_score=True)
+    set_score(database, "县工信局", "B1.1", points=8, self_score=True)
 
 
 async def test_the_evaluations_tab_shows_the_units_self_evaluation(demo_db):
@@ -275,9 +248,9 @@ async def test_the_evaluations_tab_shows_the_units_self_evaluation(demo_db):
         await settle(pilot)
         progress = table_rows(app.screen.query_one("#progress"))
 
-    assert rows["自评得分"] == "13.5"
-    assert rows["指标满分"] == "16.0"
-    assert (rows["已自评指标"], rows["指标数"]) == ("2", "2")
+    assert rows["自评得分"] == "11.5"
+    assert rows["指标满分"] == "100.0"
+    assert (rows["已自评指标"], rows["指标数"]) == ("2", "22")
     assert "互评得分" in rows
     bureau = next(row for row in progress if row[0] == "县工信局")
     assert bureau[4] == "2"  # the home screen's "self" column counts the scores
