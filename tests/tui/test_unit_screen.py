@@ -301,3 +301,21 @@ async def test_the_overview_names_periods_in_english(demo_db):
     assert overview["Year 2020 duty execution rate"] == "71.21%"
     assert overview["H1 2021 cases"] == "44"
     assert not any("年度" in label or "上半年" in label for label in overview)
+
+
+async def test_a_leaf_the_unit_marks_not_applicable_leaves_its_self_evaluation(demo_db):
+    from orgeval_tui.services.scores import set_score
+
+    _score_the_bureau_itself(demo_db)
+    database = Database.open(str(demo_db))
+    set_score(database, "县工信局", "A6.2", na=True, self_score=True)
+    database.dispose()
+    set_language("zh")
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_bureau_from_the_palette(pilot)
+        rows = dict(table_rows(app.screen.query_one("#evaluations-table")))
+
+    assert (rows["自评得分"], rows["指标满分"]) == ("11.5", "97.0")
+    assert (rows["已自评指标"], rows["指标数"]) == ("2", "21")
