@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFound, UserError
@@ -110,7 +110,8 @@ def create_evaluation(
     prefix of its problem numbers, the periods it looks at and the units under
     evaluation (by name or short name). ``copy_from`` names an earlier evaluation whose
     units and grade bands it starts with (its periods are its own). It becomes the
-    current evaluation."""
+    current evaluation; the first one set up takes the questionnaires imported before
+    it (filed under no evaluation), as they were imported for it."""
     from ..models import Evaluation, EvaluationPeriod, EvaluationUnit
 
     name = (name or "").strip()
@@ -133,9 +134,17 @@ def create_evaluation(
             evaluation.grade_excellent = source.grade_excellent
             evaluation.grade_good = source.grade_good
             evaluation.grade_pass = source.grade_pass
+        first = session.scalar(select(func.count()).select_from(T.evaluation)) == 0
         session.add(evaluation)
         session.flush()
         make_current(session, evaluation.id)
+        if first:
+            survey = T.survey.c
+            session.execute(
+                update(T.survey)
+                .where(survey.evaluation_id.is_(None))
+                .values(evaluation_id=evaluation.id)
+            )
         session.add_all(
             EvaluationPeriod(evaluation_id=evaluation.id, label=p.label, start=p.start, end=p.end)
             for p in periods
@@ -182,6 +191,16 @@ def current_evaluation_id(session: Session) -> int | None:
     chosen = select(_CURRENT.evaluation_id).limit(1).scalar_subquery()
     latest = select(_E.id).order_by(_E.id.desc()).limit(1).scalar_subquery()
     return session.scalar(select(func.coalesce(chosen, latest)))
+
+
+def in_evaluation(column, evaluation_id: int | None):
+    """The condition that keeps a read to one evaluation's rows, ``column`` being a
+    table's ``evaluation_id``: every questionnaire, problem and on-site activity belongs
+    to its evaluation, and nothing of one year shows in another. With no evaluation
+    (``None``), the rows filed under none: questionnaires imported before the first
+    evaluation was set up. Reads pass the evaluation they show, else
+    ``current_evaluation_id``."""
+    return column.is_(None) if evaluation_id is None else column == evaluation_id
 
 
 def make_current(session: Session, evaluation_id: int) -> None:

@@ -15,7 +15,7 @@ from ..analytics.ledger_facts import CONCLUDED_STATUSES, UNCONCLUDED_STATUSES, o
 from ..domain.clock import office_today
 from ..storage import tables as T
 from ..storage.database import Database
-from .evaluations import EvaluationInfo, Period, current_evaluation_id
+from .evaluations import EvaluationInfo, Period, current_evaluation_id, in_evaluation
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,9 @@ def evaluation_progress(
                 eu.evaluation_id == evaluation.id
             )
         rows = session.execute(units).all()
+        evaluation_id = evaluation.id if evaluation is not None else None
+        survey, activity = T.survey.c, T.onsite_activity.c
+        its_problems = in_evaluation(problem.evaluation_id, evaluation_id)
         staff = _counts(session, T.staff.c.unit_id)
         log = _counts(session, T.work_log_entry.c.unit_id, *_within(evaluation))
         cases = _counts(session, T.case.c.unit_id, T.case.c.unit_id.is_not(None))
@@ -93,15 +96,21 @@ def evaluation_progress(
         peer = dict(
             session.execute(
                 select(response.unit_id, func.count())
-                .join(T.survey, T.survey.c.id == response.survey_id)
-                .where(T.survey.c.kind == "peer")
+                .join(T.survey, survey.id == response.survey_id)
+                .where(survey.kind == "peer", in_evaluation(survey.evaluation_id, evaluation_id))
                 .group_by(response.unit_id)
             ).all()
         )
-        onsite = _counts(session, T.onsite_activity.c.unit_id)
-        opened = _counts(session, problem.unit_id, problem.status.in_(UNCONCLUDED_STATUSES))
-        overdue = _counts(session, problem.unit_id, *overdue_where(problem, today))
-        concluded = _counts(session, problem.unit_id, problem.status.in_(CONCLUDED_STATUSES))
+        onsite = _counts(
+            session, activity.unit_id, in_evaluation(activity.evaluation_id, evaluation_id)
+        )
+        opened = _counts(
+            session, problem.unit_id, its_problems, problem.status.in_(UNCONCLUDED_STATUSES)
+        )
+        overdue = _counts(session, problem.unit_id, its_problems, *overdue_where(problem, today))
+        concluded = _counts(
+            session, problem.unit_id, its_problems, problem.status.in_(CONCLUDED_STATUSES)
+        )
     return evaluation, [
         UnitProgress(
             unit_id=uid,
