@@ -60,12 +60,12 @@ def _counts(session, column, *where) -> dict[int, int]:
     return dict(session.execute(select(column, func.count()).where(*where).group_by(column)).all())
 
 
-def _within(evaluation: EvaluationInfo | None) -> tuple:
-    """The work log counted on home is the evaluation's span, as on a unit's log tab."""
+def _within(evaluation: EvaluationInfo | None, day) -> tuple:
+    """The work log and the cases counted on home are those of the evaluation's span
+    (``day``: the column dating a row), as on a unit's tabs: none of another year's."""
     span = evaluation.span if evaluation is not None else None
     if span is None:
         return ()
-    day = T.work_log_entry.c.day
     return (day >= span.start, day <= span.end)
 
 
@@ -88,8 +88,11 @@ def evaluation_progress(
         survey, activity = T.survey.c, T.onsite_activity.c
         its_problems = in_evaluation(problem.evaluation_id, evaluation_id)
         staff = _counts(session, T.staff.c.unit_id)
-        log = _counts(session, T.work_log_entry.c.unit_id, *_within(evaluation))
-        cases = _counts(session, T.case.c.unit_id, T.case.c.unit_id.is_not(None))
+        log_entry, case = T.work_log_entry.c, T.case.c
+        log = _counts(session, log_entry.unit_id, *_within(evaluation, log_entry.day))
+        cases = _counts(
+            session, case.unit_id, case.unit_id.is_not(None), *_within(evaluation, case.received_on)
+        )
         self_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "self")
         office_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "office")
         response = T.survey_response.c
