@@ -30,7 +30,7 @@ from ..models import (
 )
 from ..storage.database import Database
 from .calendar import workdays_between
-from .evaluations import current_evaluation, current_evaluation_id, in_evaluation, period_name
+from .evaluations import current_evaluation, in_evaluation, period_name
 from .units import find_unit
 
 
@@ -224,11 +224,18 @@ def cases_in(session, unit_id: int, channel: str, start: date, end: date, headco
     )
 
 
+def _current_id_and_name(session) -> tuple[int | None, str | None]:
+    evaluation = current_evaluation(session)
+    return (evaluation.id, evaluation.name) if evaluation is not None else (None, None)
+
+
 def peer_for_unit(db: Database, unit: str):
-    """The peer-evaluation figures of a unit in the current evaluation."""
+    """The unit's name, the current evaluation's (None without one) and the unit's
+    peer-evaluation figures in it."""
     with db.read() as session:
         found = find_unit(session, unit)
-        return found.name, peer_in(session, found.id, current_evaluation_id(session))
+        evaluation_id, evaluation = _current_id_and_name(session)
+        return found.name, evaluation, peer_in(session, found.id, evaluation_id)
 
 
 def _surveys(kind: str, evaluation_id: int | None) -> tuple:
@@ -272,10 +279,12 @@ def peer_in(session, unit_id: int, evaluation_id: int | None):
 
 
 def staff_survey_for_unit(db: Database, unit: str):
-    """The staff-questionnaire figures of a unit in the current evaluation."""
+    """The unit's name, the current evaluation's (None without one) and the unit's
+    staff-questionnaire figures in it."""
     with db.read() as session:
         found = find_unit(session, unit)
-        return found.name, staff_survey_in(session, found.id, current_evaluation_id(session))
+        evaluation_id, evaluation = _current_id_and_name(session)
+        return found.name, evaluation, staff_survey_in(session, found.id, evaluation_id)
 
 
 def staff_survey_in(session, unit_id: int, evaluation_id: int | None):

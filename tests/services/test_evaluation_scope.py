@@ -46,10 +46,13 @@ def test_next_years_peer_and_staff_figures_count_none_of_the_pilots_questionnair
 
     peer = run("analyze", "peer", "--unit", "县工信局", "--json").json()
     staff = run("analyze", "staff", "--unit", "县工信局", "--json").json()
-    _, peer_figures = peer_for_unit(database, "县工信局")
-    _, staff_figures = staff_survey_for_unit(database, "县工信局")
+    _, evaluation, peer_figures = peer_for_unit(database, "县工信局")
+    _, _, staff_figures = staff_survey_for_unit(database, "县工信局")
+    text = run("analyze", "peer", "--unit", "县工信局")
 
     assert (peer["peer_score"], peer["peer_responses"], peer["peer_departments"]) == (None, 0, 0)
+    assert peer["evaluation"] == staff["evaluation"] == evaluation == NEXT_YEAR
+    assert text.out.splitlines()[0] == f"县工业和信息化局  {NEXT_YEAR}", "says whose figures"
     assert (staff["staff_responses"], staff["staff_satisfaction"]) == (0, None)
     assert (peer_figures.peer_score, peer_figures.peer_responses) == (None, 0)
     assert staff_figures.staff_responses == 0
@@ -57,9 +60,9 @@ def test_next_years_peer_and_staff_figures_count_none_of_the_pilots_questionnair
     assert run("evaluation", "use", PILOT).code == 0
     peer = run("analyze", "peer", "--unit", "县工信局", "--json").json()
     staff = run("analyze", "staff", "--unit", "县工信局", "--json").json()
-    assert (peer["peer_score"], peer["peer_responses"]) == (99.28, 375)
+    assert (peer["peer_score"], peer["peer_responses"], peer["evaluation"]) == (99.28, 375, PILOT)
     assert staff["staff_responses"] > 0 and staff["item_count"] == 25
-    assert peer_for_unit(database, "县工信局")[1].peer_score == 99.28
+    assert peer_for_unit(database, "县工信局")[2].peer_score == 99.28
 
 
 def test_next_years_progress_counts_none_of_the_pilots_questionnaires_visits_or_problems(demo):
