@@ -112,18 +112,25 @@ def test_next_years_ledger_lists_and_counts_none_of_the_pilots_problems(demo):
 
 
 def test_each_evaluations_ledger_shows_only_its_own_problems(office):
-    """On every backend: a problem of 2021 and one of 2022, each in its own ledger."""
+    """On every backend: problems of 2021 and 2022 recorded in turns (their ids
+    interleave), each evaluation's ledger lists, counts and searches its own alone."""
     add_problem(office, "县工信局", "未按规定挂牌")
     create_evaluation(office, NEXT_YEAR, date(2022, 6, 30), number_prefix="2022")
-    add_problem(office, "县气象局", "超职数配备领导")
+    add_problem(office, "县气象局", "超职数配备领导，挂牌不全")
 
     assert [p.number for p in ledger.list_problems(office)] == ["2022-001"]
     assert [c.unit for c in ledger.unit_counts(office)] == ["县气象局"]
+    assert ledger.count_problems(office, search="挂牌") == 1
 
     use_evaluation(office, "2021年度评估")
-    assert [p.number for p in ledger.list_problems(office)] == ["2021-001"]
-    assert [p.number for p in ledger.list_problems(office, search="挂牌")] == ["2021-001"]
+    add_problem(office, "县总工会", "牌子挂牌位置不规范")
+    assert [p.number for p in ledger.list_problems(office)] == ["2021-001", "2021-002"]
+    found = ledger.list_problems(office, search="挂牌")
+    assert [p.number for p in found] == ["2021-001", "2021-002"]
+    assert ledger.count_problems(office, search="挂牌") == 2
     assert ledger.count_problems(office, search="领导") == 0
+    assert ledger.list_problems(office, search="领导 挂牌") == []
+    assert len(ledger.matching_ids(office, "挂牌")) == 2
 
 
 def _peer_book(path, rows):

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, false, func, select
 
 from ...analytics.ledger_facts import OPEN_STATUSES, UnitCounts, due_window, facts, overdue_where
 from ...domain.clock import office_today
@@ -62,13 +62,25 @@ def _in_current(session):
     return in_evaluation(P.evaluation_id, current_evaluation_id(session))
 
 
-def _indexed_in_current(session):
-    """The same, on the search index's rowids, answered from the problem table's index on
-    (evaluation, number) without reading its rows. ``+ 0``: a bare rowid would hand the
-    list to FTS5, which then runs the match once per problem of the evaluation."""
-    return (ledger_search.search_index.c.rowid + 0).in_(
-        select(P.id).select_from(T.problem).where(_in_current(session))
-    )
+def _indexed_in_current(session) -> list:
+    """The same, as conditions on the search index's rowids (problem ids), so that other
+    evaluations' matches are left out before any row is read. An evaluation's problems
+    are mostly recorded in one run, so the range of their ids is often theirs alone:
+    FTS5 then seeks that range in its lists and nothing else is checked. Otherwise each
+    match in the range is also checked against the list of the evaluation's ids (``+ 0``:
+    a bare rowid would hand the list to FTS5, which runs its match once per id)."""
+    current = _in_current(session)
+    low, high, count = session.execute(
+        select(func.min(P.id), func.max(P.id), func.count()).select_from(T.problem).where(current)
+    ).one()
+    if not count:
+        return [false()]
+    rowid = ledger_search.search_index.c.rowid
+    within = [rowid >= low, rowid <= high]
+    if high - low + 1 == count:
+        return within
+    ids = select(P.id).select_from(T.problem).where(current, P.id.between(low, high))
+    return [*within, (rowid + 0).in_(ids)]
 
 
 def _filtered(
@@ -105,8 +117,7 @@ def _filtered(
         where += [P.status.in_(OPEN_STATUSES), P.deadline.between(first, last)]
     found = ledger_search.plan(session, search)
     if found is not None and found.match is not None:
-        # Other evaluations' matches left out before their rows are read.
-        where.append(_indexed_in_current(session))
+        where += _indexed_in_current(session)
     return ledger_search.apply(statement.where(*where), found), found
 
 
@@ -257,7 +268,7 @@ def count_problems(
                 return session.scalar(
                     select(func.count())
                     .select_from(index)
-                    .where(found.match_clause(), _indexed_in_current(session))
+                    .where(found.match_clause(), *_indexed_in_current(session))
                 )
         statement, _ = _filtered(
             session,
@@ -285,7 +296,7 @@ def matching_ids(db: Database, search: str) -> list[int]:
                 session.scalars(
                     select(rowid)
                     .select_from(ledger_search.search_index)
-                    .where(found.match_clause(), _indexed_in_current(session))
+                    .where(found.match_clause(), *_indexed_in_current(session))
                     .order_by(rowid)
                 )
             )
