@@ -5,8 +5,9 @@ The current evaluation is chosen explicitly and stored in the database (one row 
 ``current_evaluation``), so every evaluator on the server works in the same one; setting
 one up makes it current. A database with evaluations and no choice (upgraded from when
 the latest was current) keeps the latest. It is the one problems are numbered in,
-questionnaires are filed under, and whose reference date ages are taken at; this module
-is the only place that says so.
+questionnaires are filed under, whose reference date ages are taken at, and the one
+every read of questionnaires, problems and on-site activities keeps to
+(``in_evaluation``); this module is the only place that says so.
 """
 
 from __future__ import annotations
