@@ -5,8 +5,9 @@ sqlmodel.
 Builds (once, cached under bench/.cache/) the ledger of `ledger_data.py` (60 units, eight
 yearly evaluations, deadlines around the day of the build), then times fresh processes,
 alternating, each `--repeat` times:
-  sqlite3    a bare python script (standard library only) running the same query and
-             printing its rows: the floor, a process that does only the lookup
+  sqlite3    a bare python script (standard library only) running the same query on the
+             current evaluation's problems (what the ledger lists) and printing its rows:
+             the floor, a process that does only the lookup
   orgeval    python -m orgeval_tui --db DB ledger ls --unit 县工业和信息化局 --overdue
              (the table is rendered at 120 columns; stdout to /dev/null)
   sqlmodel   python -c "import sqlmodel"  (context: the import of the stack alone)
@@ -42,12 +43,17 @@ from ledger_data import UNIT, build  # noqa: E402
 from orgeval_tui.domain.clock import office_today  # noqa: E402
 
 CACHE = Path(__file__).parent / ".cache"
-BARE = """\
+# The ledger lists the current evaluation's problems: the one chosen, else the latest.
+CURRENT = (
+    "p.evaluation_id = coalesce((SELECT evaluation_id FROM current_evaluation), "
+    "(SELECT max(id) FROM evaluation))"
+)
+BARE = f"""\
 import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1])
 rows = conn.execute(
     "SELECT p.number, u.name, p.title, p.status, p.deadline FROM problem p "
-    "JOIN unit u ON u.id = p.unit_id WHERE u.name = ? "
+    "JOIN unit u ON u.id = p.unit_id WHERE u.name = ? AND {CURRENT} "
     "AND p.status IN ('identified', 'fed_back', 'rectifying') AND p.deadline < ? "
     "ORDER BY p.id",
     (sys.argv[2], sys.argv[3]),
@@ -104,7 +110,8 @@ def main() -> None:
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
             "SELECT count(*) FROM problem p JOIN unit u ON u.id = p.unit_id WHERE u.name = ? "
-            "AND p.status IN ('identified', 'fed_back', 'rectifying') AND p.deadline < ?",
+            f"AND {CURRENT} AND p.status IN ('identified', 'fed_back', 'rectifying') "
+            "AND p.deadline < ?",
             (UNIT, today),
         ).fetchone()[0]
         total = conn.execute("SELECT count(*) FROM problem").fetchone()[0]

@@ -3,9 +3,10 @@ same table in the same run.
 
 Builds (once, cached under bench/.cache/) the ledger of `ledger_data.py`, then, in one
 process on a warm cache, for each term, each of these `--repeat` times:
-  scan      SELECT count(*) FROM problem WHERE number LIKE '%t%' OR title LIKE … over
-            the eight texts search covers (event reasons left out: the scan's floor is
-            the problem table alone);
+  scan      SELECT count(*) FROM problem WHERE evaluation_id = E AND (number LIKE '%t%'
+            OR title LIKE … over the eight texts search covers): the ledger searches the
+            current evaluation E's problems only (event reasons left out: the scan's
+            floor is the problem table alone);
   count     services.ledger.count_problems(search=t): how many problems contain t;
   page      services.ledger.list_problems(search=t, limit=50): the first 50 as views;
   ids       services.ledger.matching_ids(t), against the scan returning its ids.
@@ -27,17 +28,22 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 from ledger_data import build  # noqa: E402
 
+from orgeval_tui.models import Problem  # noqa: E402
 from orgeval_tui.services import ledger  # noqa: E402
+from orgeval_tui.services.evaluations import current_evaluation_id  # noqa: E402
 from orgeval_tui.services.ledger.search import PROBLEM_FIELDS  # noqa: E402
 from orgeval_tui.storage.database import Database  # noqa: E402
 
 CACHE = Path(__file__).parent / ".cache"
 TERMS = ["挂牌", "编制", "超编", "不规范", "超编人", "年龄老化", "机构编制", "挂"]
-SCAN = " OR ".join(f"{field} LIKE ?" for field in PROBLEM_FIELDS)
+TEXTS = " OR ".join(f"{field} LIKE ?" for field in PROBLEM_FIELDS)
+SCAN = f"evaluation_id = ? AND ({TEXTS})"
 
 
 def median_ms(function, repeat: int) -> tuple[float, object]:
@@ -75,15 +81,24 @@ def main() -> None:
         f"everything else {sizes.get('tables', 0) / 1e6:.0f} MB"
     )
 
+    with database.read() as session:
+        current = current_evaluation_id(session)
+        in_current = session.scalar(
+            select(func.count()).select_from(Problem).where(Problem.evaluation_id == current)
+        )
+    print(f"the current evaluation (id {current}) has {in_current:,} of them")
+
     raw = database.engine.raw_connection()
     cursor = raw.cursor()
 
     def scan_count(term):
-        return cursor.execute(f"SELECT count(*) FROM problem WHERE {SCAN}", [f"%{term}%"] * 8)
+        return cursor.execute(
+            f"SELECT count(*) FROM problem WHERE {SCAN}", [current, *[f"%{term}%"] * 8]
+        )
 
     def scan_ids(term):
         return cursor.execute(
-            f"SELECT id FROM problem WHERE {SCAN} ORDER BY id", [f"%{term}%"] * 8
+            f"SELECT id FROM problem WHERE {SCAN} ORDER BY id", [current, *[f"%{term}%"] * 8]
         ).fetchall()
 
     print("checking every term against a full scan (event reasons included) …", flush=True)
@@ -91,9 +106,10 @@ def main() -> None:
         exact = [
             row[0]
             for row in cursor.execute(
-                f"SELECT id FROM problem p WHERE {SCAN} OR EXISTS (SELECT 1 FROM problem_event "
-                "e WHERE e.problem_id = p.id AND e.reason LIKE ?) ORDER BY id",
-                [f"%{term}%"] * 9,
+                f"SELECT id FROM problem p WHERE evaluation_id = ? AND ({TEXTS} OR EXISTS "
+                "(SELECT 1 FROM problem_event e WHERE e.problem_id = p.id AND e.reason LIKE ?)) "
+                "ORDER BY id",
+                [current, *[f"%{term}%"] * 9],
             )
         ]
         assert ledger.matching_ids(database, term) == exact, term

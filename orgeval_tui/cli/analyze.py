@@ -62,20 +62,20 @@ def analyze_cases(
 
 @analyze_app.command("peer")
 def analyze_peer(ctx: typer.Context, unit: UnitOption, as_json: JsonOption = False) -> None:
-    """Peer-evaluation score, responses and departments."""
+    """Peer-evaluation score, responses and departments, in the current evaluation."""
     from ..services.figures import peer_for_unit
 
-    name, figures = peer_for_unit(open_db(ctx), unit)
-    _show_figures("peer", name, figures, as_json, {"unit": name})
+    name, evaluation, figures = peer_for_unit(open_db(ctx), unit)
+    _show_figures("peer", name, figures, as_json, {"unit": name, "evaluation": evaluation})
 
 
 @analyze_app.command("staff")
 def analyze_staff(ctx: typer.Context, unit: UnitOption, as_json: JsonOption = False) -> None:
-    """Staff-questionnaire item means and satisfaction."""
+    """Staff-questionnaire item means and satisfaction, in the current evaluation."""
     from ..services.figures import staff_survey_for_unit
 
-    name, figures = staff_survey_for_unit(open_db(ctx), unit)
-    _show_figures("staff", name, figures, as_json, {"unit": name})
+    name, evaluation, figures = staff_survey_for_unit(open_db(ctx), unit)
+    _show_figures("staff", name, figures, as_json, {"unit": name, "evaluation": evaluation})
 
 
 @analyze_app.command("evaluation")

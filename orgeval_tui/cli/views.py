@@ -35,7 +35,9 @@ def figures_table(kind: str, unit: str, figures, context: dict, console=None) ->
     console = console or Console()
     document = figures.to_json()
     period = " – ".join(str(context[k]) for k in ("from", "to") if k in context)
-    heading = "  ".join(x for x in (unit, context.get("channel"), period) if x)
+    heading = "  ".join(
+        x for x in (unit, context.get("evaluation"), context.get("channel"), period) if x
+    )
     console.print(literal(heading, style="bold"))
     table = Table(box=None, show_header=False)
     table.add_column(style="bold")

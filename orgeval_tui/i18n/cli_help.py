@@ -80,8 +80,12 @@ _WORDS = {
     "First day, YYYY-MM-DD.": "起始日，YYYY-MM-DD。",
     "Last day, YYYY-MM-DD.": "截止日，YYYY-MM-DD。",
     "Service figures: cases, per capita, on time, satisfaction, county average.": "服务数据：办件量、人均、按时办结、满意度、全县平均。",
-    "Peer-evaluation score, responses and departments.": "互评得分、答卷数和参评部门数。",
-    "Staff-questionnaire item means and satisfaction.": "干部职工问卷各题均分和满意度。",
+    "Peer-evaluation score, responses and departments, in the current evaluation.": (
+        "当前评估项目中的互评得分、答卷数和参评部门数。"
+    ),
+    "Staff-questionnaire item means and satisfaction, in the current evaluation.": (
+        "当前评估项目中的干部职工问卷各题均分和满意度。"
+    ),
     "The current evaluation: units, questionnaires, problems fed back.": "当前评估项目：被评估单位、问卷、已反馈问题。",
     # calendar
     "The working-day calendar.": "工作日历。",

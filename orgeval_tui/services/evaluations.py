@@ -5,8 +5,9 @@ The current evaluation is chosen explicitly and stored in the database (one row 
 ``current_evaluation``), so every evaluator on the server works in the same one; setting
 one up makes it current. A database with evaluations and no choice (upgraded from when
 the latest was current) keeps the latest. It is the one problems are numbered in,
-questionnaires are filed under, and whose reference date ages are taken at; this module
-is the only place that says so.
+questionnaires are filed under, whose reference date ages are taken at, and the one
+every read of questionnaires, problems and on-site activities keeps to
+(``in_evaluation``); this module is the only place that says so.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFound, UserError
@@ -110,7 +111,9 @@ def create_evaluation(
     prefix of its problem numbers, the periods it looks at and the units under
     evaluation (by name or short name). ``copy_from`` names an earlier evaluation whose
     units, grade bands and rubric it starts with (its periods are its own); without
-    one it gets the default rubric. It becomes the current evaluation."""
+    one it gets the default rubric. It becomes the current evaluation; the first one
+    set up takes the questionnaires imported before it (filed under no evaluation), as
+    they were imported for it."""
     from ..models import Evaluation, EvaluationPeriod, EvaluationUnit
     from .rubric_store import copy_rubric, default_rubric, install_rubric
 
@@ -134,9 +137,17 @@ def create_evaluation(
             evaluation.grade_excellent = source.grade_excellent
             evaluation.grade_good = source.grade_good
             evaluation.grade_pass = source.grade_pass
+        first = session.scalar(select(func.count()).select_from(T.evaluation)) == 0
         session.add(evaluation)
         session.flush()
         make_current(session, evaluation.id)
+        if first:
+            survey = T.survey.c
+            session.execute(
+                update(T.survey)
+                .where(survey.evaluation_id.is_(None))
+                .values(evaluation_id=evaluation.id)
+            )
         session.add_all(
             EvaluationPeriod(evaluation_id=evaluation.id, label=p.label, start=p.start, end=p.end)
             for p in periods
@@ -185,6 +196,16 @@ def current_evaluation_id(session: Session) -> int | None:
     chosen = select(_CURRENT.evaluation_id).limit(1).scalar_subquery()
     latest = select(_E.id).order_by(_E.id.desc()).limit(1).scalar_subquery()
     return session.scalar(select(func.coalesce(chosen, latest)))
+
+
+def in_evaluation(column, evaluation_id: int | None):
+    """The condition that keeps a read to one evaluation's rows, ``column`` being a
+    table's ``evaluation_id``: every questionnaire, problem and on-site activity belongs
+    to its evaluation, and nothing of one year shows in another. With no evaluation
+    (``None``), the rows filed under none: questionnaires imported before the first
+    evaluation was set up. Reads pass the evaluation they show, else
+    ``current_evaluation_id``."""
+    return column.is_(None) if evaluation_id is None else column == evaluation_id
 
 
 def make_current(session: Session, evaluation_id: int) -> None:

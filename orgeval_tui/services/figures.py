@@ -30,7 +30,7 @@ from ..models import (
 )
 from ..storage.database import Database
 from .calendar import workdays_between
-from .evaluations import current_evaluation, period_name
+from .evaluations import current_evaluation, in_evaluation, period_name
 from .units import find_unit
 
 
@@ -224,19 +224,32 @@ def cases_in(session, unit_id: int, channel: str, start: date, end: date, headco
     )
 
 
+def _current_id_and_name(session) -> tuple[int | None, str | None]:
+    evaluation = current_evaluation(session)
+    return (evaluation.id, evaluation.name) if evaluation is not None else (None, None)
+
+
 def peer_for_unit(db: Database, unit: str):
+    """The unit's name, the current evaluation's (None without one) and the unit's
+    peer-evaluation figures in it."""
     with db.read() as session:
         found = find_unit(session, unit)
-        return found.name, peer_in(session, found.id)
+        evaluation_id, evaluation = _current_id_and_name(session)
+        return found.name, evaluation, peer_in(session, found.id, evaluation_id)
 
 
-def peer_in(session, unit_id: int):
-    """The peer-evaluation figures of a unit, read in ``session``."""
+def _surveys(kind: str, evaluation_id: int | None) -> tuple:
+    return (Survey.kind == kind, in_evaluation(Survey.evaluation_id, evaluation_id))
+
+
+def peer_in(session, unit_id: int, evaluation_id: int | None):
+    """The peer-evaluation figures of a unit in an evaluation, read in ``session``."""
+    peer = _surveys("peer", evaluation_id)
     maxima = dict(
         session.execute(
             select(SurveyItem.id, SurveyItem.max_score)
             .join(Survey, Survey.id == SurveyItem.survey_id)
-            .where(Survey.kind == "peer")
+            .where(*peer)
         ).all()
     )
     answers = defaultdict(list)
@@ -244,7 +257,7 @@ def peer_in(session, unit_id: int):
         select(SurveyAnswer.response_id, SurveyAnswer.item_id, SurveyAnswer.score)
         .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
         .join(Survey, Survey.id == SurveyResponse.survey_id)
-        .where(Survey.kind == "peer", SurveyResponse.unit_id == unit_id)
+        .where(*peer, SurveyResponse.unit_id == unit_id)
         .order_by(SurveyAnswer.response_id, SurveyAnswer.item_id)
     ):
         answers[response_id].append((item_id, score))
@@ -258,7 +271,7 @@ def peer_in(session, unit_id: int):
         for rid, code, respondent in session.execute(
             select(SurveyResponse.id, SurveyResponse.code, SurveyResponse.respondent)
             .join(Survey, Survey.id == SurveyResponse.survey_id)
-            .where(Survey.kind == "peer", SurveyResponse.unit_id == unit_id)
+            .where(*peer, SurveyResponse.unit_id == unit_id)
             .order_by(SurveyResponse.id)
         )
     ]
@@ -266,18 +279,22 @@ def peer_in(session, unit_id: int):
 
 
 def staff_survey_for_unit(db: Database, unit: str):
+    """The unit's name, the current evaluation's (None without one) and the unit's
+    staff-questionnaire figures in it."""
     with db.read() as session:
         found = find_unit(session, unit)
-        return found.name, staff_survey_in(session, found.id)
+        evaluation_id, evaluation = _current_id_and_name(session)
+        return found.name, evaluation, staff_survey_in(session, found.id, evaluation_id)
 
 
-def staff_survey_in(session, unit_id: int):
-    """The staff-questionnaire figures of a unit, read in ``session``."""
+def staff_survey_in(session, unit_id: int, evaluation_id: int | None):
+    """The staff-questionnaire figures of a unit in an evaluation, read in ``session``."""
+    staff = _surveys("staff", evaluation_id)
     items = dict(
         session.execute(
             select(SurveyItem.number, SurveyItem.text)
             .join(Survey, Survey.id == SurveyItem.survey_id)
-            .where(Survey.kind == "staff")
+            .where(*staff)
             .order_by(SurveyItem.number)
         ).all()
     )
@@ -288,7 +305,7 @@ def staff_survey_in(session, unit_id: int):
         .join(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
         .join(SurveyItem, SurveyItem.id == SurveyAnswer.item_id)
         .join(Survey, Survey.id == SurveyResponse.survey_id)
-        .where(Survey.kind == "staff", SurveyResponse.unit_id == unit_id)
+        .where(*staff, SurveyResponse.unit_id == unit_id)
     ):
         answers[rid][number] = score
         codes[rid] = code
@@ -320,7 +337,7 @@ def evaluation_overview(db: Database) -> dict:
                 .order_by(Unit.id)
             )
         )
-        peer = (Survey.kind == "peer", Survey.evaluation_id == evaluation.id)
+        peer = _surveys("peer", evaluation.id)
         peer_responses = session.scalar(
             select(func.count()).select_from(SurveyResponse).join(Survey).where(*peer)
         )
@@ -331,14 +348,14 @@ def evaluation_overview(db: Database) -> dict:
             select(func.count())
             .select_from(SurveyItem)
             .join(Survey)
-            .where(Survey.kind == "staff", Survey.evaluation_id == evaluation.id)
+            .where(*_surveys("staff", evaluation.id))
         )
-        in_evaluation = Problem.evaluation_id == evaluation.id
-        problems = session.scalar(select(func.count()).select_from(Problem).where(in_evaluation))
+        its_problems = in_evaluation(Problem.evaluation_id, evaluation.id)
+        problems = session.scalar(select(func.count()).select_from(Problem).where(its_problems))
         fed_back = session.scalar(
             select(func.count())
             .select_from(Problem)
-            .where(in_evaluation, Problem.fed_back_on.is_not(None))
+            .where(its_problems, Problem.fed_back_on.is_not(None))
         )
     return {
         "evaluation": evaluation.name,

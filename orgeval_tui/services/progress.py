@@ -15,7 +15,7 @@ from ..analytics.ledger_facts import CONCLUDED_STATUSES, UNCONCLUDED_STATUSES, o
 from ..domain.clock import office_today
 from ..storage import tables as T
 from ..storage.database import Database
-from .evaluations import EvaluationInfo, Period, current_evaluation_id
+from .evaluations import EvaluationInfo, Period, current_evaluation_id, in_evaluation
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,12 @@ def _counts(session, column, *where) -> dict[int, int]:
     return dict(session.execute(select(column, func.count()).where(*where).group_by(column)).all())
 
 
-def _within(evaluation: EvaluationInfo | None) -> tuple:
-    """The work log counted on home is the evaluation's span, as on a unit's log tab."""
+def _within(evaluation: EvaluationInfo | None, day) -> tuple:
+    """The work log and the cases counted on home are those of the evaluation's span
+    (``day``: the column dating a row), as on a unit's tabs: none of another year's."""
     span = evaluation.span if evaluation is not None else None
     if span is None:
         return ()
-    day = T.work_log_entry.c.day
     return (day >= span.start, day <= span.end)
 
 
@@ -84,24 +84,36 @@ def evaluation_progress(
                 eu.evaluation_id == evaluation.id
             )
         rows = session.execute(units).all()
+        evaluation_id = evaluation.id if evaluation is not None else None
+        survey, activity = T.survey.c, T.onsite_activity.c
+        its_problems = in_evaluation(problem.evaluation_id, evaluation_id)
         staff = _counts(session, T.staff.c.unit_id)
-        log = _counts(session, T.work_log_entry.c.unit_id, *_within(evaluation))
-        cases = _counts(session, T.case.c.unit_id, T.case.c.unit_id.is_not(None))
+        log_entry, case = T.work_log_entry.c, T.case.c
+        log = _counts(session, log_entry.unit_id, *_within(evaluation, log_entry.day))
+        cases = _counts(
+            session, case.unit_id, case.unit_id.is_not(None), *_within(evaluation, case.received_on)
+        )
         self_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "self")
         office_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "office")
         response = T.survey_response.c
         peer = dict(
             session.execute(
                 select(response.unit_id, func.count())
-                .join(T.survey, T.survey.c.id == response.survey_id)
-                .where(T.survey.c.kind == "peer")
+                .join(T.survey, survey.id == response.survey_id)
+                .where(survey.kind == "peer", in_evaluation(survey.evaluation_id, evaluation_id))
                 .group_by(response.unit_id)
             ).all()
         )
-        onsite = _counts(session, T.onsite_activity.c.unit_id)
-        opened = _counts(session, problem.unit_id, problem.status.in_(UNCONCLUDED_STATUSES))
-        overdue = _counts(session, problem.unit_id, *overdue_where(problem, today))
-        concluded = _counts(session, problem.unit_id, problem.status.in_(CONCLUDED_STATUSES))
+        onsite = _counts(
+            session, activity.unit_id, in_evaluation(activity.evaluation_id, evaluation_id)
+        )
+        opened = _counts(
+            session, problem.unit_id, its_problems, problem.status.in_(UNCONCLUDED_STATUSES)
+        )
+        overdue = _counts(session, problem.unit_id, its_problems, *overdue_where(problem, today))
+        concluded = _counts(
+            session, problem.unit_id, its_problems, problem.status.in_(CONCLUDED_STATUSES)
+        )
     return evaluation, [
         UnitProgress(
             unit_id=uid,

@@ -70,7 +70,7 @@ def suggestions(
     """The suggestion of every figure and deduction leaf of ``rubric`` for ``unit``."""
     leaves = rubric.leaves()
     wanted = {leaf.figure for leaf in leaves if leaf.kind == "figure"}
-    values = _figure_values(session, unit, wanted, span) if wanted else {}
+    values = _figure_values(session, evaluation_id, unit, wanted, span) if wanted else {}
     counts = _problem_counts(session, evaluation_id, unit.id)
     result: dict[str, LeafSuggestion] = {}
     for leaf in leaves:
@@ -117,7 +117,9 @@ def _problem_counts(session: Session, evaluation_id: int, unit_id: int) -> dict[
     )
 
 
-def _figure_values(session: Session, unit, wanted: Iterable[str], span: FigureSpan) -> dict:
+def _figure_values(
+    session: Session, evaluation_id: int, unit, wanted: Iterable[str], span: FigureSpan
+) -> dict:
     from .figures import cases_in, duties_in, peer_in, roster_in, staff_survey_in
 
     wanted = set(wanted)
@@ -134,9 +136,9 @@ def _figure_values(session: Session, unit, wanted: Iterable[str], span: FigureSp
             cases_in(session, unit.id, "hotline", first.start, first.end, roster.headcount)
         )
     if "peer_score" in wanted:
-        sources.append(peer_in(session, unit.id))
+        sources.append(peer_in(session, unit.id, evaluation_id))
     if "staff_satisfaction" in wanted:
-        sources.append(staff_survey_in(session, unit.id))
+        sources.append(staff_survey_in(session, unit.id, evaluation_id))
     for figure in wanted:
         for source in sources:
             if hasattr(source, figure):

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from ..analytics.ledger_facts import is_overdue
 from ..domain.clock import office_today
-from ..models import Case, OnsiteActivity, Problem, Staff, SurveyResponse, Unit
+from ..models import Case, OnsiteActivity, Problem, Staff, Survey, SurveyResponse, Unit
 from ..storage.database import Database
-from .evaluations import Period
+from .evaluations import Period, in_evaluation
 from .progress import current_evaluation
 
 
@@ -162,18 +162,31 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
     evaluation = current_evaluation(db)
     periods = evaluation.periods if evaluation else ()
     as_of = (evaluation.reference_date if evaluation else None) or office_today()
+    evaluation_id = evaluation.id if evaluation else None
     workdays = {p: workdays_between(db, p.start, p.end) for p in periods}
     with db.read() as session:
         unit = session.get(Unit, unit_id)
         info = _unit_info(session, unit_id, unit)
         has_duties = _has(session, Duty, Duty.unit_id == unit_id)
         has_cases = _has(session, Case, Case.unit_id == unit_id)
-        has_peer = _has(session, SurveyResponse, SurveyResponse.unit_id == unit_id)
+        has_peer = session.scalar(
+            select(func.count())
+            .select_from(SurveyResponse)
+            .join(Survey, Survey.id == SurveyResponse.survey_id)
+            .where(
+                SurveyResponse.unit_id == unit_id,
+                Survey.kind == "peer",
+                in_evaluation(Survey.evaluation_id, evaluation_id),
+            )
+        )
         problems = tuple(
             ProblemRow(row.number, row.title, row.status, row.deadline, is_overdue(row, today))
             for row in session.execute(
                 select(Problem.number, Problem.title, Problem.status, Problem.deadline)
-                .where(Problem.unit_id == unit_id)
+                .where(
+                    Problem.unit_id == unit_id,
+                    in_evaluation(Problem.evaluation_id, evaluation_id),
+                )
                 .order_by(Problem.number)
             )
         )
@@ -181,7 +194,10 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
         onsite = session.scalar(
             select(func.count())
             .select_from(OnsiteActivity)
-            .where(OnsiteActivity.unit_id == unit_id)
+            .where(
+                OnsiteActivity.unit_id == unit_id,
+                in_evaluation(OnsiteActivity.evaluation_id, evaluation_id),
+            )
         )
         roster = roster_in(session, unit, as_of) if info.headcount else None
         children = []
@@ -207,8 +223,10 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
             if has_cases
             else ()
         )
-        peer = peer_in(session, unit_id) if has_peer else None
-        staff_survey = staff_survey_in(session, unit_id) if has_peer or headcount else None
+        peer = peer_in(session, unit_id, evaluation_id) if has_peer else None
+        staff_survey = (
+            staff_survey_in(session, unit_id, evaluation_id) if has_peer or headcount else None
+        )
     if staff_survey is not None and not staff_survey.staff_responses:
         staff_survey = None
     return UnitFigures(

@@ -75,11 +75,15 @@ evaluation_unit = table(
 )
 staff = table("staff", column("unit_id", Integer))
 work_log_entry = table("work_log_entry", column("unit_id", Integer), column("day", Date))
-case = table("service_case", column("unit_id", Integer))
+case = table("service_case", column("unit_id", Integer), column("received_on", Date))
 score = table("score", column("unit_id", Integer), column("source", String))
-survey = table("survey", column("id", Integer), column("kind", String))
+survey = table(
+    "survey", column("id", Integer), column("evaluation_id", Integer), column("kind", String)
+)
 survey_response = table("survey_response", column("survey_id", Integer), column("unit_id", Integer))
-onsite_activity = table("onsite_activity", column("unit_id", Integer))
+onsite_activity = table(
+    "onsite_activity", column("evaluation_id", Integer), column("unit_id", Integer)
+)
 problem = table(
     "problem",
     column("id", Integer),

@@ -14,7 +14,7 @@ from ...ingest.text import shown
 from ...models import Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from ...models.surveys import SURVEY_KINDS
 from ...storage.database import Database
-from ..evaluations import current_evaluation_id
+from ..evaluations import current_evaluation_id, in_evaluation
 from ..units import clean_name, find_unit, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
 
@@ -207,14 +207,11 @@ def write_survey(session, kind, maxima, responses, import_id, item_texts=None) -
 
 
 def _survey_id(session, kind: str) -> int | None:
-    evaluation_id = current_evaluation_id(session)
+    """The current evaluation's questionnaire of ``kind``: an import fills that one."""
     return session.scalar(
         select(Survey.id)
         .where(
-            Survey.kind == kind,
-            Survey.evaluation_id.is_(None)
-            if evaluation_id is None
-            else Survey.evaluation_id == evaluation_id,
+            Survey.kind == kind, in_evaluation(Survey.evaluation_id, current_evaluation_id(session))
         )
         .order_by(Survey.id)
         .limit(1)

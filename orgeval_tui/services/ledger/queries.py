@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, false, func, select
 
 from ...analytics.ledger_facts import OPEN_STATUSES, UnitCounts, due_window, facts, overdue_where
 from ...domain.clock import office_today
@@ -20,7 +20,7 @@ from ...domain.ledger_words import PROBLEM_SOURCES, PROBLEM_STATUSES, SEVERITIES
 from ...i18n import t
 from ...storage import tables as T
 from ...storage.database import Database
-from ..evaluations import find_evaluation
+from ..evaluations import current_evaluation_id, find_evaluation, in_evaluation
 from ..units import find_unit_id
 from . import search as ledger_search
 from .lifecycle import ALLOWED
@@ -57,6 +57,32 @@ def show(db: Database, number: str, today: date | None = None) -> ProblemDetail:
     return ProblemDetail(view, facts(view, today), events, ALLOWED[view.status])
 
 
+def _in_current(session):
+    """The current evaluation's problems: the ledger lists, counts and searches no other."""
+    return in_evaluation(P.evaluation_id, current_evaluation_id(session))
+
+
+def _indexed_in_current(session) -> list:
+    """The same, as conditions on the search index's rowids (problem ids), so that other
+    evaluations' matches are left out before any row is read. An evaluation's problems
+    are mostly recorded in one run, so the range of their ids is often theirs alone:
+    FTS5 then seeks that range in its lists and nothing else is checked. Otherwise each
+    match in the range is also checked against the list of the evaluation's ids (``+ 0``:
+    a bare rowid would hand the list to FTS5, which runs its match once per id)."""
+    current = _in_current(session)
+    low, high, count = session.execute(
+        select(func.min(P.id), func.max(P.id), func.count()).select_from(T.problem).where(current)
+    ).one()
+    if not count:
+        return [false()]
+    rowid = ledger_search.search_index.c.rowid
+    within = [rowid >= low, rowid <= high]
+    if high - low + 1 == count:
+        return within
+    ids = select(P.id).select_from(T.problem).where(current, P.id.between(low, high))
+    return [*within, (rowid + 0).in_(ids)]
+
+
 def _filtered(
     session,
     statement,
@@ -71,7 +97,7 @@ def _filtered(
     category=None,
     severity=None,
 ):
-    where = []
+    where = [_in_current(session)]
     if unit is not None:
         where.append(P.unit_id == find_unit_id(session, unit))
     if status is not None:
@@ -90,6 +116,8 @@ def _filtered(
         first, last = due_window(today, due_within)
         where += [P.status.in_(OPEN_STATUSES), P.deadline.between(first, last)]
     found = ledger_search.plan(session, search)
+    if found is not None and found.match is not None:
+        where += _indexed_in_current(session)
     return ledger_search.apply(statement.where(*where), found), found
 
 
@@ -109,11 +137,14 @@ ORDERS = tuple(_ORDER_KEYS)
 
 
 def categories(db: Database) -> list[str]:
-    """Every category in use, for choosing one."""
+    """Every category in use in the current evaluation, for choosing one."""
     with db.read() as session:
         return list(
             session.scalars(
-                select(P.category).where(P.category.is_not(None)).distinct().order_by(P.category)
+                select(P.category)
+                .where(_in_current(session), P.category.is_not(None))
+                .distinct()
+                .order_by(P.category)
             )
         )
 
@@ -143,7 +174,7 @@ def list_problems(
     order: str = "recorded",
     descending: bool = False,
 ) -> list[ProblemView]:
-    """Problems of every evaluation, filtered by unit (name or short name), status (or
+    """Problems of the current evaluation, filtered by unit (name or short name), status (or
     ``open``), source, category, severity, overdue, due within N days (both on
     ``today``), and a search query (see ``ledger_search``); in ``order`` (one of
     ``ORDERS``: as recorded by default), a page with limit/offset."""
@@ -235,7 +266,9 @@ def count_problems(
             if found is not None:
                 index = ledger_search.search_index
                 return session.scalar(
-                    select(func.count()).select_from(index).where(found.match_clause())
+                    select(func.count())
+                    .select_from(index)
+                    .where(found.match_clause(), *_indexed_in_current(session))
                 )
         statement, _ = _filtered(
             session,
@@ -254,7 +287,7 @@ def count_problems(
 
 
 def matching_ids(db: Database, search: str) -> list[int]:
-    """The ids of the problems a search query finds, ascending."""
+    """The ids of the current evaluation's problems a search query finds, ascending."""
     with db.read() as session:
         found = _index_only(session, search)
         if found is not None:
@@ -263,19 +296,21 @@ def matching_ids(db: Database, search: str) -> list[int]:
                 session.scalars(
                     select(rowid)
                     .select_from(ledger_search.search_index)
-                    .where(found.match_clause())
+                    .where(found.match_clause(), *_indexed_in_current(session))
                     .order_by(rowid)
                 )
             )
         statement = ledger_search.apply(
-            select(P.id).select_from(T.problem), ledger_search.plan(session, search)
+            select(P.id).select_from(T.problem).where(_in_current(session)),
+            ledger_search.plan(session, search),
         )
         return list(session.scalars(statement.order_by(P.id)))
 
 
 def unit_counts(db: Database, today: date | None = None) -> list[UnitCounts]:
-    """Per unit with problems: total, per status, open, overdue, due within 10 and 20
-    days, counted in SQL (the same figures as ``facts.count_by_unit``)."""
+    """Per unit with problems in the current evaluation: total, per status, open, overdue,
+    due within 10 and 20 days, counted in SQL (the same figures as
+    ``facts.count_by_unit``)."""
     today = today or office_today()
     open_ = P.status.in_(OPEN_STATUSES)
 
@@ -295,6 +330,7 @@ def unit_counts(db: Database, today: date | None = None) -> list[UnitCounts]:
                 flag(due[20]),
             )
             .join_from(T.problem, T.unit, U.id == P.unit_id)
+            .where(_in_current(session))
             .group_by(U.id, U.name, P.status)
             .order_by(U.id)
         ).all()
