@@ -35,7 +35,9 @@ def _number(value: str | None, option: str, whole: bool = False):
 def score_set(
     ctx: typer.Context,
     unit: UnitOption,
-    code: Annotated[str, typer.Option("--indicator", help="The leaf's code, e.g. B1.1.")],
+    code: Annotated[
+        str, typer.Option("--indicator", help="The leaf's code, as `score show` lists it.")
+    ],
     points: Annotated[
         str | None,
         typer.Option("--points", help="Points, from 0 to the maximum in steps of 0.5."),

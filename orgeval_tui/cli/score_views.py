@@ -199,7 +199,7 @@ def print_sheet(sheet) -> None:
         leaf = line.leaf
         table.add_row(
             literal(leaf.code),
-            literal(leaf.name + (" " + t("score_cli.veto") if leaf.veto else "")),
+            literal(t("score_cli.veto", name=leaf.name) if leaf.veto else leaf.name),
             _points(leaf.maximum),
             _given(line.self_score),
             _suggested(line),
@@ -208,7 +208,7 @@ def print_sheet(sheet) -> None:
             literal(line.mine.note if line.mine else ""),
         )
     console.print(table)
-    console.print(t("score_cli.legend"))
+    console.print(t("score_cli.legend"), soft_wrap=True)
     _print_totals(console, sheet)
     _print_suggestions(console, sheet)
 

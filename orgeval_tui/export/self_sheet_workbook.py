@@ -144,7 +144,8 @@ def _build(content: SelfSheet):
                 [(name, WIDTHS[1]), (indicator.standard, WIDTHS[3])]
             )
         else:
-            fill = PatternFill("solid", fgColor=PART_FILL if indicator.parent is None else AREA_FILL)
+            shade = PART_FILL if indicator.parent is None else AREA_FILL
+            fill = PatternFill("solid", fgColor=shade)
             for column in range(1, len(FIELDS) + 1):
                 cell = sheet.cell(row=row, column=column)
                 cell.font, cell.fill = bold_font, fill

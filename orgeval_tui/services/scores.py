@@ -106,9 +106,7 @@ def _points_given(
 def _checked(rubric, given: ScoreInput, source: str) -> tuple[Indicator, float | None]:
     """The leaf a score goes on and the points it records (None: 不适用), or refused."""
     leaf = _leaf(rubric, given.code)
-    return leaf, _points_given(
-        leaf, given.points, given.count, given.na, given.note, source
-    )
+    return leaf, _points_given(leaf, given.points, given.count, given.na, given.note, source)
 
 
 def _record(
