@@ -164,6 +164,8 @@ def print_saved(saved, sheet) -> None:
 
 def _total_line(sheet) -> str:
     overall = sheet.result.overall
+    if overall.total is None:
+        return t("score_cli.total_none", unit=sheet.unit)
     return t(
         "score_cli.total",
         unit=sheet.unit,

@@ -339,3 +339,18 @@ def test_show_in_chinese_lists_every_leaf_totals_grade_rank_and_suggestions(coun
     assert "一票否决项被扣分（等次最高为合格）：A3.1 不超编进人" in out
     assert "排名：1/1" in out
     assert "A3.1 台账问题（超编进人）0 处 × 2 → 6/6" in out
+
+
+def test_a_self_score_alone_leaves_the_unit_without_a_total(county):
+    done = county(
+        "score", "set", "--unit", "县工信局", "--indicator", "A2.1", "--points", "5", "--self"
+    )
+
+    assert done.code == 0, done.err
+    assert done.out.splitlines() == [
+        f"Self-score recorded: {UNIT} · A2.1 职责履行到位 · 5/6",
+        f"Total of {UNIT}: no data (no office score yet)",
+    ]
+    sheet = shown(county)
+    assert (sheet["total"], sheet["grade"], sheet["rank"]) == (None, None, None)
+    assert leaf(sheet, "A2.1")["self_points"] == 5 and leaf(sheet, "A2.1")["points"] is None
