@@ -68,6 +68,7 @@ def score_set(
     """Record one score of a unit on a leaf of the rubric."""
     from ..services.score_sheet import score_sheet
     from ..services.scores import set_score
+    from .score_views import print_saved, saved_json
 
     db = open_db(ctx)
     saved = set_score(
@@ -82,9 +83,8 @@ def score_set(
         expected_version=if_version,
         evaluation=evaluation,
     )
+    # The unit's new total, as the sheet counts it.
     sheet = score_sheet(db, saved.unit, evaluation=evaluation)
-    from .score_views import print_saved, saved_json
-
     if as_json:
         print_json(saved_json(saved, sheet))
         return

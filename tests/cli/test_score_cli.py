@@ -354,3 +354,18 @@ def test_a_self_score_alone_leaves_the_unit_without_a_total(county):
     sheet = shown(county)
     assert (sheet["total"], sheet["grade"], sheet["rank"]) == (None, None, None)
     assert leaf(sheet, "A2.1")["self_points"] == 5 and leaf(sheet, "A2.1")["points"] is None
+
+
+def test_a_sheet_that_does_not_say_whose_it_is_is_refused(county, tmp_path):
+    path = tmp_path / "自评.xlsx"
+    county("score", "sheet", "--unit", "县工信局", "-o", str(path))
+    workbook, sheet, rows = _sheet_rows(path)
+    sheet["A2"] = None
+    sheet.cell(row=rows["A1.1"], column=5, value=4)
+    workbook.save(path)
+
+    done = county("score", "import", str(path), "--unit", "县工信局", "--self")
+
+    assert done.code == 1
+    assert "自评得分表: the sheet does not say whose it is: a line 被评估单位：… above" in done.err
+    assert leaf(shown(county), "A1.1")["self_points"] is None
