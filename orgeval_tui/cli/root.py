@@ -25,6 +25,7 @@ from .export import export_app
 from .imports import import_app
 from .ledger import ledger_app
 from .literal import plain
+from .score import score_app
 from .units import units_app
 
 app = typer.Typer(
@@ -41,6 +42,7 @@ for group, name in (
     (benchmark_app, "benchmark"),
     (export_app, "export"),
     (ledger_app, "ledger"),
+    (score_app, "score"),
 ):
     app.add_typer(group, name=name)
 app.command()(demo)

@@ -23,6 +23,7 @@ AREAS = (
     "evaluations",
     "rubric",
     "scores",
+    "score_commands",
     "system",
     "os_errors",
     "cli_help",

@@ -88,6 +88,17 @@ LEDGER_ALIASES: dict[str, tuple[str, ...]] = {
     "withdrawn_on": ("撤销日期",),
     "overdue": ("是否逾期",),
 }
+# The self-evaluation sheet (自评得分表) `orgeval score sheet` writes and `orgeval score
+# import --self` reads back (export/self_sheet_workbook.py): the first names are its headers.
+SELF_SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    "indicator_code": ("编号", "指标编号"),
+    "indicator_name": ("指标", "指标名称", "评估指标"),
+    "indicator_max": ("分值", "满分"),
+    "indicator_standard": ("评分标准",),
+    "self_points": ("自评得分", "自评分", "自评分值"),
+    "evidence": ("佐证材料", "佐证材料名称", "自评依据"),
+}
+_ALL_ALIASES = {**FIELD_ALIASES, **LEDGER_ALIASES, **SELF_SHEET_ALIASES}
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -104,7 +115,7 @@ def _lookup_key(text: str) -> str:
 
 
 _FIELD_BY_HEADER: dict[str, tuple[str, int]] = {}
-for _field, _names in (*FIELD_ALIASES.items(), *LEDGER_ALIASES.items()):
+for _field, _names in _ALL_ALIASES.items():
     for _preference, _name in enumerate(_names):
         _FIELD_BY_HEADER.setdefault(_lookup_key(_name), (_field, _preference))
 
@@ -123,8 +134,7 @@ def header_preference(text: str) -> int:
 
 def display_name(field_id: str) -> str:
     """The header name used when telling a user which column is missing."""
-    names = FIELD_ALIASES.get(field_id) or LEDGER_ALIASES[field_id]
-    return names[0]
+    return _ALL_ALIASES[field_id][0]
 
 
 _NUMBER = r"(\d+|[零〇一二两三四五六七八九十]+)"
