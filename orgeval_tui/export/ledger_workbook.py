@@ -116,7 +116,7 @@ def write_ledger(
 ) -> int:
     """Write the workbook; returns how many of the problems are overdue on ``today``."""
     workbook, overdue = _build(title, subtitle, problems, today)
-    _save_atomically(workbook, path)
+    save_atomically(workbook, path)
     return overdue
 
 
@@ -257,7 +257,7 @@ def _escaped(text: str) -> str:
 # Saving.
 
 
-def _save_atomically(workbook, path: Path) -> None:
+def save_atomically(workbook, path: Path) -> None:
     folder = path.parent
     try:
         handle, temporary = tempfile.mkstemp(
