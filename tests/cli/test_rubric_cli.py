@@ -416,3 +416,46 @@ def test_names_and_standards_are_shown_as_written(run, tmp_path):
     assert shown.code == 0, shown.err
     assert "[bold]内设机构[/]" in shown.out and "扣分:smile:" in shown.out
     assert "清屏" in shown.out and "\x1b" not in shown.out
+
+
+def test_import_json_says_what_was_imported(run, exported):
+    path, _ = exported
+
+    imported = run("rubric", "import", str(path), "--json")
+
+    assert imported.code == 0, imported.err
+    assert imported.json() == {
+        "file": "指标体系.xlsx",
+        "evaluation": "2021年度评估",
+        "dry_run": False,
+        "leaves": 22,
+        "parts": [
+            {"code": "A", "name": "执行情况", "max": 50},
+            {"code": "B", "name": "使用效益", "max": 50},
+        ],
+        "grades": {"excellent": 90, "good": 80, "pass": 60},
+    }
+
+
+def test_an_evaluation_without_a_rubric_says_so(office, run, tmp_path):
+    from sqlalchemy import delete
+
+    from orgeval_tui.models import Indicator
+
+    with office.write() as session:  # as an evaluation set up before rubrics were kept
+        for _ in range(3):  # leaves, areas, parts
+            session.execute(
+                delete(Indicator).where(~Indicator.id.in_(
+                    session.query(Indicator.parent_id).filter(Indicator.parent_id.isnot(None))
+                ))
+            )  # fmt: skip
+
+    shown = run("rubric", "show")
+    as_json = run("rubric", "show", "--json").json()
+    exported = run("rubric", "export", "-o", str(tmp_path / "rubric.xlsx"))
+
+    assert shown.code == 0, shown.err
+    assert "evaluation 2021年度评估 has no rubric yet" in shown.out
+    assert as_json == {"evaluation": "2021年度评估", "indicators": [], "grades": None}
+    assert exported.code == 1
+    assert "has no rubric yet" in exported.err

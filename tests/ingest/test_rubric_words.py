@@ -71,3 +71,11 @@ def test_numbers_typed_as_text_are_numbers():
     assert read_number("４.５") == 4.5
     assert read_number(" 3 ") == 3.0
     assert read_number("三分") == "三分"
+
+
+def test_every_rubric_header_is_read_as_its_column_in_both_languages():
+    from orgeval_tui.ingest.aliases import RUBRIC_ALIASES, field_for_header
+
+    for field, names in RUBRIC_ALIASES.items():
+        for name in names:
+            assert field_for_header(name) == field, name
