@@ -25,6 +25,7 @@ from .export import export_app
 from .imports import import_app
 from .ledger import ledger_app
 from .literal import plain
+from .rubric import rubric_app
 from .score import score_app
 from .units import units_app
 
@@ -36,6 +37,7 @@ app = typer.Typer(
 for group, name in (
     (units_app, "units"),
     (evaluation_app, "evaluation"),
+    (rubric_app, "rubric"),
     (import_app, "import"),
     (analyze_app, "analyze"),
     (calendar_app, "calendar"),

@@ -7,8 +7,8 @@ indicator in the rubric's order, its parts and areas as grouping rows (bold, sha
 their maximum shown, nothing to fill in) and its leaves with 编号, 指标, 分值 and
 评分标准, and the two columns the unit fills in: 自评得分 (shaded yellow, checked by
 Excel/WPS as a number from 0 to the leaf's 分值 in steps of 0.5, or 不适用) and 佐证材料.
-A 合计 row closes the table. The headers are the first names of
-``ingest.aliases.SELF_SHEET_ALIASES``, so writer and reader cannot drift apart.
+A 合计 row closes the table. The headers are ``ingest.aliases.SELF_SHEET_HEADERS``,
+names the reader knows, so writer and reader cannot drift apart.
 
 Texts go in through ``ledger_workbook.write_text`` (never a formula) and the file is
 written whole or not at all (``ledger_workbook.save_atomically``). Printing: A4
@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..analytics.rubric_rules import Rubric
-from ..ingest.aliases import display_name
+from ..ingest.aliases import SELF_SHEET_HEADERS
 from .ledger_workbook import FONT_NAME, HEADER_FILL, save_atomically, text_width, write_text, zh
 
 FIELDS = (
-    "indicator_code",
-    "indicator_name",
-    "indicator_max",
-    "indicator_standard",
+    "rubric_code",
+    "rubric_name",
+    "rubric_max",
+    "rubric_standard",
     "self_points",
     "evidence",
 )
@@ -107,7 +107,7 @@ def _build(content: SelfSheet):
     header_row = 5
 
     for column, field in enumerate(FIELDS, start=1):
-        cell = sheet.cell(row=header_row, column=column, value=display_name(field))
+        cell = sheet.cell(row=header_row, column=column, value=SELF_SHEET_HEADERS[field])
         cell.font, cell.border = bold_font, grid
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -22,6 +22,7 @@ AREAS = (
     "ledger_excel",
     "evaluations",
     "rubric",
+    "rubric_files",
     "scores",
     "score_commands",
     "system",

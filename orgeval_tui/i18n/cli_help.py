@@ -75,6 +75,12 @@ _WORDS = {
     "The filled self-evaluation sheet (.xlsx).": "单位填好的自评得分表（.xlsx）。",
     "The file holds the unit's self-scores (自评).": "文件中是单位的自评分。",
     "Record the unit's self-scores from its filled self-evaluation sheet, all or none.": "从单位填好的自评得分表记录其自评分，全部记录或全不记录。",
+    # rubric
+    "Show, export and import the evaluation's rubric.": "查看、导出和导入评估项目的指标体系。",
+    "Show the rubric: indicators with their maxima, kinds and standards, and grade bands.": "查看指标体系：各指标的分值、计分方式、评分标准，以及等次分数线。",
+    "Write the rubric to a workbook to edit in Excel or WPS and import back.": "把指标体系写成工作簿，供在 Excel 或 WPS 中修改后再导入。",
+    "The rubric: a workbook as `rubric export` writes it, or .toml.": "指标体系文件：`rubric export` 写出的工作簿，或 .toml 文件。",
+    "Replace the rubric and grade bands with FILE's, while no score refers to the rubric.": "用 FILE 中的指标体系和等次分数线替换现有的（仅限尚无评分引用时）。",
     # import
     "Import rosters, duty logs, cases, questionnaires and the problem ledger.": "导入花名册、履职记录、办件、问卷和问题台账。",
     "Replace a unit's roster with the staff in FILE.": "用 FILE 中的人员替换单位的花名册。",

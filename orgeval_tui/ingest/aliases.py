@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..i18n import current_language
+
 # The first name of each field is the one messages use when a column is missing; when
 # two columns of a sheet name one field, the one whose name comes first here is read
 # (职级 before 职务 when a roster has both) and the other is reported as ignored.
@@ -88,17 +90,40 @@ LEDGER_ALIASES: dict[str, tuple[str, ...]] = {
     "withdrawn_on": ("撤销日期",),
     "overdue": ("是否逾期",),
 }
+# A rubric (指标体系) as `orgeval rubric export` writes it and `rubric import` reads it
+# back (export/rubric_workbook.py, services/rubric_sheet.py): the first name of each
+# field is the header a Chinese sheet has, the second the header an English one has.
+RUBRIC_ALIASES: dict[str, tuple[str, ...]] = {
+    "rubric_code": ("编号", "Code", "指标编号"),
+    "rubric_name": ("名称", "Name", "指标名称", "指标", "评估指标"),
+    "rubric_parent": ("上级编号", "Parent", "上级指标编号", "Parent code"),
+    "rubric_max": ("分值", "Max", "满分", "Max points"),
+    "rubric_kind": ("计分方式", "Kind", "Scoring"),
+    "rubric_per_instance": ("每处扣分", "Points per instance", "Per instance"),
+    "rubric_categories": ("对应问题类别", "Ledger categories", "Categories"),
+    "rubric_figure": ("数据项", "Figure"),
+    "rubric_bands": ("分档", "Bands"),
+    "rubric_veto": ("一票否决", "Veto"),
+    "rubric_standard": ("评分标准", "Standard"),
+    "grade_name": ("等次", "Grade"),
+    "grade_lowest": ("最低分", "Lowest total", "分数线"),
+}
 # The self-evaluation sheet (自评得分表) `orgeval score sheet` writes and `orgeval score
-# import --self` reads back (export/self_sheet_workbook.py): the first names are its headers.
+# import --self` reads back (export/self_sheet_workbook.py): the rubric's own columns
+# (one header names one field, whatever the sheet) and the unit's two.
 SELF_SHEET_ALIASES: dict[str, tuple[str, ...]] = {
-    "indicator_code": ("编号", "指标编号"),
-    "indicator_name": ("指标", "指标名称", "评估指标"),
-    "indicator_max": ("分值", "满分"),
-    "indicator_standard": ("评分标准",),
     "self_points": ("自评得分", "自评分", "自评分值"),
     "evidence": ("佐证材料", "佐证材料名称", "自评依据"),
 }
-_ALL_ALIASES = {**FIELD_ALIASES, **LEDGER_ALIASES, **SELF_SHEET_ALIASES}
+# The sheet goes to the unit: its headers are Chinese whatever the evaluator reads.
+SELF_SHEET_HEADERS: dict[str, str] = {
+    "rubric_code": "编号",
+    "rubric_name": "指标",
+    "rubric_max": "分值",
+    "rubric_standard": "评分标准",
+    "self_points": "自评得分",
+    "evidence": "佐证材料",
+}
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -115,7 +140,12 @@ def _lookup_key(text: str) -> str:
 
 
 _FIELD_BY_HEADER: dict[str, tuple[str, int]] = {}
-for _field, _names in _ALL_ALIASES.items():
+for _field, _names in (
+    *FIELD_ALIASES.items(),
+    *LEDGER_ALIASES.items(),
+    *RUBRIC_ALIASES.items(),
+    *SELF_SHEET_ALIASES.items(),
+):
     for _preference, _name in enumerate(_names):
         _FIELD_BY_HEADER.setdefault(_lookup_key(_name), (_field, _preference))
 
@@ -134,7 +164,17 @@ def header_preference(text: str) -> int:
 
 def display_name(field_id: str) -> str:
     """The header name used when telling a user which column is missing."""
-    return _ALL_ALIASES[field_id][0]
+    if field_id in RUBRIC_ALIASES:  # a rubric workbook is written in the user's language
+        return rubric_header(field_id, current_language())
+    if field_id in SELF_SHEET_ALIASES:
+        return SELF_SHEET_HEADERS[field_id]
+    names = FIELD_ALIASES.get(field_id) or LEDGER_ALIASES[field_id]
+    return names[0]
+
+
+def rubric_header(field_id: str, language: str) -> str:
+    """The header a rubric workbook in ``language`` (zh or en) has for the field."""
+    return RUBRIC_ALIASES[field_id][0 if language == "zh" else 1]
 
 
 _NUMBER = r"(\d+|[零〇一二两三四五六七八九十]+)"

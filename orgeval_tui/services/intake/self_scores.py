@@ -25,11 +25,11 @@ from ..score_sheet import evaluated_unit, rubric_or_refuse
 from ..scores import ScoreInput, ScoresRefused, set_self_scores
 from .common import ProblemList, locate_table, open_source
 
-REQUIRED = ("indicator_code", "self_points")
-OPTIONAL = ("indicator_name", "indicator_max", "indicator_standard", "evidence")
+REQUIRED = ("rubric_code", "self_points")
+OPTIONAL = ("rubric_name", "rubric_max", "rubric_standard", "evidence")
 _NOT_APPLICABLE = {"不适用", "n/a", "na"}
 # The refusals of services.scores name the part of a score that is wrong.
-_COLUMN_OF = {"code": "indicator_code", "points": "self_points", "count": "self_points"}
+_COLUMN_OF = {"code": "rubric_code", "points": "self_points", "count": "self_points"}
 
 
 @dataclass(frozen=True)
@@ -104,13 +104,13 @@ def import_self_scores(
     inputs, rows = [], []
     blank = 0
     for row in table.rows:
-        code = clean_text(row.values.get("indicator_code"))
+        code = clean_text(row.values.get("rubric_code"))
         raw = row.values.get("self_points")
         if is_blank(raw):
             blank += code in leaves
             continue
         if code is None:
-            problems.add(table, row.number, "indicator_code", t("self_sheet.no_code"))
+            problems.add(table, row.number, "rubric_code", t("self_sheet.no_code"))
             continue
         try:
             points, na = _points(raw)
