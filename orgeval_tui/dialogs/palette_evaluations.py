@@ -45,7 +45,10 @@ class EvaluationCommands(Provider):
     async def startup(self) -> None:
         self._choices: list[EvaluationChoice] = []
         self._ready = asyncio.Event()
-        self.app.run_worker(self._read, thread=True, group="palette-evaluations")
+        # A read cut short by the app closing must not take the app down with it.
+        self.app.run_worker(
+            self._read, thread=True, group="palette-evaluations", exit_on_error=False
+        )
 
     def _read(self) -> None:
         from ..services.evaluation_setup import list_evaluations
