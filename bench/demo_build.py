@@ -3,8 +3,9 @@
 In one process, alternating `--repeat` times: write the pilot's office files alone
 (`write_office_files`, the files the build reads), and build the whole demo into a new
 SQLite file (`build_demo_database`: the same files written, then units, calendar,
-evaluation, every file through its import service, on-site activities and the ledger's
-ten lives replayed through the lifecycle). The build's phases are timed by wrapping the
+evaluation, every file through its import service, on-site activities, the ledger's
+ten lives replayed through the lifecycle, and the units' and the office's scores given
+through the scoring service). The build's phases are timed by wrapping the
 production functions it calls. Prints medians and the build's ratio to writing the files.
 
     uv run python bench/demo_build.py [--repeat 5]
@@ -25,7 +26,14 @@ from orgeval_tui.demo import loader, pilot
 from orgeval_tui.demo.office_files import write_office_files
 from orgeval_tui.demo.pilot_data import pilot_data
 
-PHASES = ("add_units", "add_evaluation", "write_office_files", "import_file", "replay_ledger")
+PHASES = (
+    "add_units",
+    "add_evaluation",
+    "write_office_files",
+    "import_file",
+    "replay_ledger",
+    "score_pilot",
+)
 
 
 def timed_phases(spent: dict[str, float]) -> dict:

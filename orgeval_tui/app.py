@@ -7,8 +7,10 @@ import asyncio
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 
 from .dialogs.palette import UnitCommands
+from .dialogs.palette_evaluations import EvaluationCommands
 from .domain.errors import UserError
 from .i18n import t
 from .i18n.os_errors import os_error_message
@@ -18,10 +20,16 @@ from .widgets.translated import TranslatedBindings, textual_word
 from .widgets.workers import WorkFailed, db_worker
 
 
+class EvaluationSwitched(Message):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
 class OrgevalApp(TranslatedBindings, App):
     CSS_PATH = "styles/app.tcss"
     TITLE = "orgeval"
-    COMMANDS = App.COMMANDS | {UnitCommands}
+    COMMANDS = App.COMMANDS | {UnitCommands, EvaluationCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "key.help", id="app.help"),
@@ -132,6 +140,19 @@ class OrgevalApp(TranslatedBindings, App):
         from .screens.unit import UnitScreen
 
         self.push_screen(UnitScreen(unit_id))
+
+    @db_worker(group="switch-evaluation")
+    def switch_evaluation(self, name: str) -> None:
+        """Make ``name`` the current evaluation (the palette's 切换评估项目)."""
+        from .services.evaluations import use_evaluation
+
+        self.post_message(EvaluationSwitched(use_evaluation(self.database, name).name))
+
+    def on_evaluation_switched(self, message: EvaluationSwitched) -> None:
+        """The switch is audited, so the data marker has moved: the screen in view reads
+        its figures again now, the ones under it when they come back into view."""
+        self.notify(t("evaluation.switched", name=message.name), markup=False)
+        self.check_for_changes()
 
     def action_ledger(self, unit: str | None = None) -> None:
         """The problem ledger; from a unit's screen, filtered to that unit."""

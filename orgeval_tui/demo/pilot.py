@@ -6,8 +6,9 @@ by the same import services ``orgeval import`` runs, so header finding, words, d
 ID numbers are exercised on every demo build. Units, the calendar and the evaluation go
 in through their services; the ledger's ten lives are replayed step by step through the
 lifecycle service, as the evaluators who took each step on the day they took it
-(``clock_at``, ``acting_as``). On-site activities have no import yet and are written
-directly.
+(``clock_at``, ``acting_as``), and the units' and the office's scores are given through
+the scoring service the same way (``pilot_scores``). On-site activities have no import
+yet and are written directly.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from ..services.units import add_unit, has_units
 from ..storage.database import Database
 from .office_files import OfficeFile, write_office_files
 from .pilot_data import PilotData, pilot_data
+from .pilot_scores import score_pilot
 
 IMPORTS = {
     "roster": import_roster,
@@ -61,6 +63,7 @@ def load_pilot(database: Database, folder: Path | None = None) -> list[OfficeFil
             import_file(database, where, office_file)
     _add_fieldwork(database, data)
     replay_ledger(database, data)
+    score_pilot(database, evaluated_units(data))
     return files
 
 
@@ -88,7 +91,12 @@ def add_units(database: Database, data: PilotData) -> None:
         )
 
 
+def evaluated_units(data: PilotData) -> list[str]:
+    return [unit["name"] for unit in data.units if unit.get("evaluated")]
+
+
 def add_evaluation(database: Database, data: PilotData) -> None:
+    """The pilot's evaluation, with the default rubric (``create_evaluation`` installs it)."""
     spec = data.evaluation
     create_evaluation(
         database,
@@ -96,7 +104,7 @@ def add_evaluation(database: Database, data: PilotData) -> None:
         spec["reference_date"],
         number_prefix=spec["number_prefix"],
         periods=[Period(*period) for period in spec["periods"]],
-        units=[unit["name"] for unit in data.units if unit.get("evaluated")],
+        units=evaluated_units(data),
     )
 
 

@@ -36,6 +36,10 @@ EN = {
     "period.month": "{year}-{month:02d}",
     "period.months": "{first} – {last}",
     "period.days": "{start} – {end}",
+    "evaluation.palette.switch": "Switch evaluation: {name}",
+    "evaluation.palette.switch_help": "Make it the current evaluation, for every evaluator",
+    "evaluation.palette.current_help": "The current evaluation",
+    "evaluation.switched": "Current evaluation: {name}",
 }
 ZH = {
     "evaluation.empty": "评估项目须有{field}",
@@ -72,4 +76,8 @@ ZH = {
     "period.month": "{year}年{month}月",
     "period.months": "{first}至{last}",
     "period.days": "{start}至{end}",
+    "evaluation.palette.switch": "切换评估项目：{name}",
+    "evaluation.palette.switch_help": "设为当前评估项目（所有评估人员都切换到它）",
+    "evaluation.palette.current_help": "当前评估项目",
+    "evaluation.switched": "当前评估项目：{name}",
 }

@@ -22,6 +22,11 @@ def _mark(count: int) -> str:
     return str(count) if count else "—"
 
 
+def _of_leaves(scored: int, leaves: int | None) -> str:
+    """Leaves scored of the rubric's leaves (5/22); no rubric, nothing to score."""
+    return f"{scored}/{leaves}" if leaves else "—"
+
+
 class HomeScreen(LiveScreen, TranslatedBindings, Screen):
     class Loaded(Message):
         def __init__(self, evaluation, progress, roots, marker) -> None:
@@ -85,7 +90,7 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
                 _mark(row.self_scores),
                 _mark(row.peer_responses),
                 _mark(row.onsite_activities),
-                _mark(row.office_scores),
+                _of_leaves(row.office_scored_leaves, row.leaves),
                 _mark(row.problems_open),
                 _mark(row.problems_overdue),
                 _mark(row.problems_concluded),

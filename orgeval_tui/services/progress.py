@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, select
 
 from ..analytics.ledger_facts import CONCLUDED_STATUSES, UNCONCLUDED_STATUSES, overdue_where
 from ..domain.clock import office_today
@@ -28,10 +28,11 @@ class UnitProgress:
     staff: int
     log_entries: int
     cases: int
-    self_scores: int
+    self_scores: int  # leaves of the evaluation's rubric the unit scored itself on
     peer_responses: int
     onsite_activities: int
-    office_scores: int
+    office_scored_leaves: int  # leaves of the rubric at least one evaluator scored
+    leaves: int | None  # the rubric's leaves; None: the evaluation has no rubric
     # Every problem is either open or concluded; overdue ones are some of the open.
     problems_open: int  # not concluded: identified … reported (awaiting its look-back)
     problems_overdue: int  # open, past the deadline, and no report in
@@ -69,6 +70,34 @@ def _within(evaluation: EvaluationInfo | None, day) -> tuple:
     return (day >= span.start, day <= span.end)
 
 
+def _scored_leaves(session, evaluation: EvaluationInfo | None, source: str) -> dict[int, int]:
+    """Per unit, the leaves of the evaluation's rubric scored from ``source``: a leaf
+    counts once however many evaluators scored it; other evaluations' scores not at all."""
+    if evaluation is None:
+        return {}
+    score, indicator = T.score.c, T.indicator.c
+    return dict(
+        session.execute(
+            select(score.unit_id, func.count(distinct(score.indicator_id)))
+            .join(T.indicator, indicator.id == score.indicator_id)
+            .where(indicator.evaluation_id == evaluation.id, score.source == source)
+            .group_by(score.unit_id)
+        ).all()
+    )
+
+
+def _leaves(session, evaluation: EvaluationInfo | None) -> int | None:
+    if evaluation is None:
+        return None
+    indicator = T.indicator.c
+    count = session.scalar(
+        select(func.count()).where(
+            indicator.evaluation_id == evaluation.id, indicator.kind.is_not(None)
+        )
+    )
+    return count or None
+
+
 def evaluation_progress(
     db: Database, today: date | None = None
 ) -> tuple[EvaluationInfo | None, list[UnitProgress]]:
@@ -93,8 +122,9 @@ def evaluation_progress(
         cases = _counts(
             session, case.unit_id, case.unit_id.is_not(None), *_within(evaluation, case.received_on)
         )
-        self_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "self")
-        office_scores = _counts(session, T.score.c.unit_id, T.score.c.source == "office")
+        self_scores = _scored_leaves(session, evaluation, "self")
+        office_scores = _scored_leaves(session, evaluation, "office")
+        leaves = _leaves(session, evaluation)
         response = T.survey_response.c
         peer = dict(
             session.execute(
@@ -125,7 +155,8 @@ def evaluation_progress(
             self_scores=self_scores.get(uid, 0),
             peer_responses=peer.get(uid, 0),
             onsite_activities=onsite.get(uid, 0),
-            office_scores=office_scores.get(uid, 0),
+            office_scored_leaves=office_scores.get(uid, 0),
+            leaves=leaves,
             problems_open=opened.get(uid, 0),
             problems_overdue=overdue.get(uid, 0),
             problems_concluded=concluded.get(uid, 0),

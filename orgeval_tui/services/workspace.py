@@ -144,10 +144,7 @@ def _self_evaluation(session, evaluation_id: int, unit_id: int):
             Score.unit_id == unit_id, Score.source == "self"
         )
     ).all()
-    # A leaf the unit marks 不适用 leaves its maximum, as in the office's totals.
-    not_applicable = {indicator for indicator, points in scores if points is None}
-    leaves = {key: value for key, value in leaves.items() if key not in not_applicable}
-    return self_evaluation(leaves, [(i, p) for i, p in scores if p is not None])
+    return self_evaluation(leaves, scores)
 
 
 def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitFigures:

@@ -76,7 +76,15 @@ evaluation_unit = table(
 staff = table("staff", column("unit_id", Integer))
 work_log_entry = table("work_log_entry", column("unit_id", Integer), column("day", Date))
 case = table("service_case", column("unit_id", Integer), column("received_on", Date))
-score = table("score", column("unit_id", Integer), column("source", String))
+indicator = table(
+    "indicator", column("id", Integer), column("evaluation_id", Integer), column("kind", String)
+)
+score = table(
+    "score",
+    column("indicator_id", Integer),
+    column("unit_id", Integer),
+    column("source", String),
+)
 survey = table(
     "survey", column("id", Integer), column("evaluation_id", Integer), column("kind", String)
 )
@@ -126,6 +134,7 @@ ALL = (
     staff,
     work_log_entry,
     case,
+    indicator,
     score,
     survey,
     survey_response,

@@ -27,3 +27,21 @@ def test_no_self_scores_is_no_score_not_zero():
     assert result.self_score is None
     assert figure_text("self_score", result.self_score) == "no data"
     assert result.self_scored_items == 0
+
+
+def test_a_leaf_the_unit_marks_not_applicable_leaves_its_points_and_its_maximum():
+    """不适用 (points None) counts as self-scored, but neither in the points nor in the
+    maximum they are read against."""
+    result = self_evaluation(LEAVES, [(1, 8.5), (2, None), (3, 12.0)])
+
+    assert result.self_score == 20.5
+    assert result.self_maximum == 25.5
+    assert (result.self_scored_items, result.rubric_items) == (3, 3)
+
+
+def test_only_not_applicable_self_scores_give_no_score():
+    result = self_evaluation(LEAVES, [(2, None)])
+
+    assert result.self_score is None
+    assert result.self_maximum == 25.5
+    assert result.self_scored_items == 1

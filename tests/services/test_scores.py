@@ -121,6 +121,7 @@ def test_self_scores_of_a_finalised_unit_are_refused(evaluated):
     ],
 )
 def test_set_score_says_which_part_of_the_score_is_wrong(evaluated, values, field):
+    values = dict(values)  # the parameters are shared by both backends' runs
     code = values.pop("code")
 
     with pytest.raises(ScoreRefused) as refused:

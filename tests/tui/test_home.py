@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.widgets import Static
 
 from orgeval_tui.app import OrgevalApp
@@ -31,6 +33,45 @@ async def test_home_shows_each_evaluated_units_progress(demo_db):
     assert (weather[8], weather[9]) == ("1", "1"), "one open problem, overdue"
     union = rows[0]
     assert (union[8], union[10]) == ("1", "3"), "2021-001, reported, is open until struck off"
+
+
+async def test_the_scored_column_shows_the_leaves_the_office_scored(demo_db):
+    """Every leaf of the pilot's 22 is scored by two evaluators: each counts once."""
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = table_rows(app.screen.query_one("#progress"))
+
+    assert [(row[4], row[7]) for row in rows] == [("22", "22/22")] * 3, "self, scored"
+
+
+async def test_a_fresh_evaluations_scored_column_counts_its_own_scores(demo_db):
+    """Next year's evaluation starts with the pilot's units and rubric and none of its
+    scores; a leaf scored in it shows at once on home."""
+    from orgeval_tui.services.evaluations import create_evaluation
+    from orgeval_tui.services.scores import set_score
+
+    database = Database.open(str(demo_db))
+    create_evaluation(
+        database,
+        "2022年度评估",
+        date(2022, 6, 30),
+        number_prefix="2022",
+        copy_from="2021年度机构编制执行情况和使用效益评估（试点）",
+    )
+    app = OrgevalApp(database, keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        before = [row[7] for row in table_rows(app.screen.query_one("#progress"))]
+        set_score(database, "县工信局", "A1.1", count=0)
+        app.check_for_changes()
+        await settle(pilot)
+        after = {row[0]: row[7] for row in table_rows(app.screen.query_one("#progress"))}
+
+    assert before == ["0/22"] * 3
+    assert after == {"总工会": "0/22", "县工信局": "1/22", "气象局": "0/22"}
 
 
 async def test_the_unit_tree_puts_institutions_under_their_department(demo_db):

@@ -227,8 +227,8 @@ async def test_the_work_log_is_paged_not_loaded_whole(demo_db):
     assert position == "12,201–12,255 / 12,255  log entries 2020-01-01 – 2021-06-30"
 
 
-def _score_the_bureau_itself(demo_db) -> None:
-    """县工信局's own scores on two leaves of the default rubric, one with evidence."""
+def _rescore_the_bureau_itself(demo_db) -> None:
+    """县工信局 corrects two of its self-scores: 4 → 3.5 and 5.5 → 8 (93 → 95)."""
     from orgeval_tui.services.scores import set_score
 
     database = Database.open(str(demo_db))
@@ -236,8 +236,8 @@ def _score_the_bureau_itself(demo_db) -> None:
     set_score(database, "县工信局", "B1.1", points=8, self_score=True)
 
 
-async def test_the_evaluations_tab_shows_the_units_self_evaluation(demo_db):
-    _score_the_bureau_itself(demo_db)
+async def _self_evaluation_on_screen(demo_db) -> tuple[dict, list]:
+    """县工信局's evaluations tab, and the home screen's row for it once back."""
     set_language("zh")
     app = OrgevalApp(Database.open(str(demo_db)), keymap={})
 
@@ -247,13 +247,45 @@ async def test_the_evaluations_tab_shows_the_units_self_evaluation(demo_db):
         await pilot.press("escape")
         await settle(pilot)
         progress = table_rows(app.screen.query_one("#progress"))
+    return rows, next(row for row in progress if row[0] == "县工信局")
 
-    assert rows["自评得分"] == "11.5"
+
+async def test_the_evaluations_tab_shows_the_units_self_evaluation(demo_db):
+    """The demo's 县工信局 scored itself on all 22 leaves: 49 of 50 on 执行情况, 44 of 50
+    on 使用效益 (pilot_scores)."""
+    rows, bureau = await _self_evaluation_on_screen(demo_db)
+
+    assert rows["自评得分"] == "93.0"
     assert rows["指标满分"] == "100.0"
-    assert (rows["已自评指标"], rows["指标数"]) == ("2", "22")
+    assert (rows["已自评指标"], rows["指标数"]) == ("22", "22")
     assert "互评得分" in rows
-    bureau = next(row for row in progress if row[0] == "县工信局")
-    assert bureau[4] == "2"  # the home screen's "self" column counts the scores
+    assert bureau[4] == "22"  # the home screen's "self" column counts the scores
+
+
+async def test_a_changed_self_score_changes_the_self_evaluation(demo_db):
+    _rescore_the_bureau_itself(demo_db)
+    rows, _bureau = await _self_evaluation_on_screen(demo_db)
+
+    assert rows["自评得分"] == "95.0"
+    assert (rows["已自评指标"], rows["指标数"]) == ("22", "22")
+
+
+async def test_self_scores_marked_not_applicable_leave_the_maximum(demo_db):
+    """县总工会 has no duty log and marked its four 履职效能 leaves 不适用: its 76.5
+    points are read against the 80 left."""
+    set_language("zh")
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the first progress row: 县总工会
+        await settle(pilot)
+        name = app.screen.figures.info.name
+        rows = dict(table_rows(app.screen.query_one("#evaluations-table")))
+
+    assert name == "县总工会"
+    assert (rows["自评得分"], rows["指标满分"]) == ("76.5", "80.0")
+    assert (rows["已自评指标"], rows["指标数"]) == ("22", "22")
 
 
 async def test_the_pane_in_view_says_it_is_loading_until_the_figures_come(demo_db, monkeypatch):
@@ -301,21 +333,3 @@ async def test_the_overview_names_periods_in_english(demo_db):
     assert overview["Year 2020 duty execution rate"] == "71.21%"
     assert overview["H1 2021 cases"] == "44"
     assert not any("年度" in label or "上半年" in label for label in overview)
-
-
-async def test_a_leaf_the_unit_marks_not_applicable_leaves_its_self_evaluation(demo_db):
-    from orgeval_tui.services.scores import set_score
-
-    _score_the_bureau_itself(demo_db)
-    database = Database.open(str(demo_db))
-    set_score(database, "县工信局", "A6.2", na=True, self_score=True)
-    database.dispose()
-    set_language("zh")
-    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
-
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _open_bureau_from_the_palette(pilot)
-        rows = dict(table_rows(app.screen.query_one("#evaluations-table")))
-
-    assert (rows["自评得分"], rows["指标满分"]) == ("11.5", "97.0")
-    assert (rows["已自评指标"], rows["指标数"]) == ("2", "21")
