@@ -109,7 +109,7 @@ def add_unit(
     **quotas: int,
 ) -> UnitNode:
     """Register a unit; ``under_current_evaluation`` also puts it under the current
-    evaluation, in the same transaction (nothing happens there when there is none)."""
+    evaluation, in the same transaction (refused when there is none)."""
     from ..models import EvaluationUnit, Unit
     from ..models.units import UNIT_KINDS
 
@@ -146,8 +146,9 @@ def add_unit(
             from .evaluations import current_evaluation_id
 
             evaluation_id = current_evaluation_id(session)
-            if evaluation_id is not None:
-                session.add(EvaluationUnit(evaluation_id=evaluation_id, unit_id=unit.id))
+            if evaluation_id is None:
+                raise UserError(t("evaluation.none_to_join", name=name))
+            session.add(EvaluationUnit(evaluation_id=evaluation_id, unit_id=unit.id))
         return unit_node(unit)
 
 
