@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -31,7 +31,8 @@ class ImportErrorsScreen(TranslatedBindings, ModalScreen[None]):
             with VerticalScroll(id="import-errors-list"):
                 rows = "\n".join(printable(p, one_line=True) for p in self.problems)
                 yield Static(literal(rows), id="import-errors-rows")
-            yield Button(t("tui.close"), id="import-errors-close", variant="error", compact=True)
+            with Horizontal(id="import-errors-buttons"):
+                yield Button(t("tui.close"), variant="error", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#import-errors-list").focus()

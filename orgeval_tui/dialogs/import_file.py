@@ -15,9 +15,6 @@ from ..services.intake import ImportRefused, ImportSummary
 from .form import Field, FormScreen
 from .import_errors import ImportErrorsScreen
 
-_SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".et", ".csv")
-
-
 def import_form(database, units: list[str]) -> ImportFormScreen:
     """``units``: the registered units' names, to choose the one the rows belong to."""
     from ..services.intake.by_kind import IMPORT_KINDS
@@ -71,7 +68,7 @@ class ImportFormScreen(FormScreen):
     BINDINGS = [Binding("ctrl+o", "browse", "tui.import.browse", id="import.browse")]
 
     def action_browse(self) -> None:
-        from textual_fspicker import FileOpen, Filters
+        from textual_fspicker import FileOpen
 
         typed = Path(self.query_one("#field-file", Input).value.strip() or ".").expanduser()
         start = typed if typed.is_dir() else typed.parent
@@ -80,10 +77,6 @@ class ImportFormScreen(FormScreen):
             t("tui.import.picker_title"),
             open_button=t("tui.import.picker_open"),
             cancel_button=t("tui.form.cancel"),
-            filters=Filters(
-                (t("tui.import.filter_office"), lambda p: p.suffix.lower() in _SPREADSHEETS),
-                (t("tui.import.filter_all"), lambda _p: True),
-            ),
         )
         self.app.push_screen(picker, self._chosen)
 

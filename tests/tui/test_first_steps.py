@@ -184,7 +184,7 @@ async def test_a_refused_import_lists_every_row_error_and_writes_nothing(databas
         "在编人员!4: 出生年月: 不是日期：某年某月",
         "在编人员!5: 性别: 不是性别：未知（请填写 男 或 女）",
     ]
-    assert summary == "未导入：共 3 处问题，已在上层窗口逐行列出。"
+    assert summary == "未导入：共 3 处问题，已逐行列出。改好文件后再按确定。"
     assert back_in_form and kept == roster, "the form stays, to try again"
     assert _counts(database) == (0, 0), "nothing written"
 
@@ -220,3 +220,36 @@ async def test_the_steps_stay_in_the_palette_once_set_up(demo_db):
     assert {"新建评估项目", "登记单位", "导入文件"} <= set(titles)
     assert kinds.value == "roster"
     assert chosen == "县工业和信息化局", "the demo's units are offered"
+
+
+async def test_the_form_shows_progress_while_the_file_is_imported(database, tmp_path, monkeypatch):
+    import threading
+
+    from orgeval_tui.services.intake import by_kind
+
+    add_unit(database, "县工业和信息化局")
+    roster = write_roster(tmp_path / "名册.xlsx", GOOD)
+    release = threading.Event()
+    real_import = by_kind.import_file
+
+    def slow_import(*args, **kwargs):
+        release.wait(10)  # a large file, still being read
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(by_kind, "import_file", slow_import)
+    async with _app(database).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        form = await _open(pilot, "i")
+        _fill(form, file=roster, unit="县工业和信息化局")
+        await pilot.click("#form-ok")
+        await pilot.pause()
+        shown = form.query_one(".form-progress").display
+        working = _text(form, ".form-working")
+        ok_disabled = form.query_one("#form-ok", Button).disabled
+        release.set()
+        await settle(pilot)
+        closed = pilot.app.screen is not form
+
+    assert shown and ok_disabled
+    assert working == "正在导入 名册.xlsx ……"
+    assert closed and _counts(database) == (3, 1)
