@@ -27,13 +27,22 @@ def _mark(count: int) -> str:
 
 
 SETUP_STEPS = ("evaluation", "unit", "import")
+# One word for the three in the footer ("e u i 新建/导入"), so that it keeps every key at 80
+# columns; `?` and the tooltips name each.
+SETUP_KEYS = Binding.Group("key.setup", compact=False)
 
 
 class HomeScreen(LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
-        Binding("e", "app.setup('evaluation')", "key.setup.evaluation", id="home.new_evaluation"),
-        Binding("u", "app.setup('unit')", "key.setup.unit", id="home.add_unit"),
-        Binding("i", "app.setup('import')", "key.setup.import", id="home.import"),
+        Binding(
+            key,
+            f"app.setup('{step}')",
+            f"key.setup.{step}",
+            tooltip=f"tui.setup.{step}_button",
+            id=f"home.setup_{step}",
+            group=SETUP_KEYS,
+        )
+        for key, step in zip("eui", SETUP_STEPS, strict=True)
     ]
 
     class Loaded(Message):
