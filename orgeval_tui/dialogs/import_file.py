@@ -15,6 +15,7 @@ from ..services.intake import ImportRefused, ImportSummary
 from .form import Field, FormScreen
 from .import_errors import ImportErrorsScreen
 
+
 def import_form(database, units: list[str]) -> ImportFormScreen:
     """``units``: the registered units' names, to choose the one the rows belong to."""
     from ..services.intake.by_kind import IMPORT_KINDS
@@ -29,7 +30,13 @@ def import_form(database, units: list[str]) -> ImportFormScreen:
             options=tuple((t(f"tui.import.kind.{kind}"), kind) for kind in IMPORT_KINDS),
         ),
         Field("file", t("tui.import.file"), "path", required=True),
-        Field("unit", t("tui.import.unit"), "choice", options=tuple((u, u) for u in units)),
+        Field(
+            "unit",
+            t("tui.import.unit"),
+            "choice",
+            options=tuple((u, u) for u in units),
+            prompt=t("tui.import.unit_from_file"),
+        ),
     ]
 
     def run(values: dict) -> str:

@@ -253,3 +253,19 @@ async def test_the_form_shows_progress_while_the_file_is_imported(database, tmp_
     assert shown and ok_disabled
     assert working == "正在导入 名册.xlsx ……"
     assert closed and _counts(database) == (3, 1)
+
+
+async def test_a_new_evaluation_takes_in_the_units_registered_before_it(database):
+    add_unit(database, "县工业和信息化局", short_name="县工信局")
+    add_unit(database, "县气象局")
+    async with _app(database).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        offered = _text(pilot.app.screen, "#first-steps-text")
+        form = await _open(pilot, "e")
+        _fill(form, name="2021年度", reference_date="2021/12/31", prefix="2021")
+        await _submit(pilot)
+        rows = table_rows(pilot.app.screen.query_one("#progress"))
+
+    assert offered.startswith("尚未设立评估项目")
+    assert evaluation_details(database).units == ("县工业和信息化局", "县气象局")
+    assert [row[0] for row in rows] == ["县工信局", "县气象局"]
