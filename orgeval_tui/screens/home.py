@@ -39,7 +39,7 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
             f"app.setup('{step}')",
             f"key.setup.{step}",
             tooltip=f"tui.setup.{step}_button",
-            id=f"home.setup_{step}",
+            id=f"home.{step}",
             group=SETUP_KEYS,
         )
         for key, step in zip("eui", SETUP_STEPS, strict=True)
