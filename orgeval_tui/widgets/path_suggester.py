@@ -22,12 +22,10 @@ def complete_path(value: str) -> str | None:
     except OSError:
         return None
     for name in names:
-        if name.startswith(start) and not (name.startswith(".") and not start.startswith(".")):
-            if name == start:
-                continue
-            tail = name[len(start) :]
-            if (folder / name).is_dir():
-                tail += "/"
+        if not name.startswith(start) or (name.startswith(".") and not start.startswith(".")):
+            continue
+        tail = name[len(start) :] + ("/" if (folder / name).is_dir() else "")
+        if tail:  # a file typed in full needs nothing more
             return value + tail
     return None
 
