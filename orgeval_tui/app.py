@@ -15,7 +15,7 @@ from .domain.errors import UserError
 from .i18n import t
 from .i18n.os_errors import os_error_message
 from .storage.database import Database
-from .widgets.live import LiveScreen, MarkerRead, UnitIndexReady
+from .widgets.live import LiveScreen, MarkerRead, SetupRead, UnitIndexReady
 from .widgets.translated import TranslatedBindings, textual_word
 from .widgets.workers import WorkFailed, db_worker
 
@@ -198,6 +198,48 @@ class OrgevalApp(TranslatedBindings, App):
                 title=textual_word(command.title), help=textual_word(command.help)
             )
         yield SystemCommand(t("key.ledger"), t("tui.ledger.palette_help"), self.action_ledger)
+        for step in ("evaluation", "unit", "import"):
+            yield SystemCommand(
+                t(f"tui.setup.{step}_button"),
+                t(f"tui.setup.palette.{step}"),
+                lambda step=step: self.action_setup(step),
+            )
+
+    def action_setup(self, step: str) -> None:
+        """A step of setting up (``evaluation``, ``unit`` or ``import``): its form, once
+        what it offers to choose from (the units, the current evaluation) is read."""
+        self.read_setup(step)
+
+    @db_worker(group="setup")
+    def read_setup(self, step: str) -> None:
+        from .services.progress import current_evaluation
+        from .services.units import unit_tree
+
+        names, nodes = [], list(unit_tree(self.database))
+        while nodes:
+            node = nodes.pop(0)
+            names.append(node.name)
+            nodes[:0] = node.children
+        evaluation = current_evaluation(self.database)
+        self.post_message(SetupRead(step, names, evaluation.name if evaluation else None))
+
+    def on_setup_read(self, message: SetupRead) -> None:
+        from .dialogs.import_file import import_form
+        from .dialogs.setup_forms import add_unit_form, new_evaluation_form
+
+        if message.step == "evaluation":
+            form = new_evaluation_form(self.database, message.units)
+        elif message.step == "unit":
+            form = add_unit_form(self.database, message.units, message.evaluation)
+        else:
+            form = import_form(self.database, message.units)
+        self.push_screen(form, self._setup_done)
+
+    def _setup_done(self, said: str | None) -> None:
+        if said is None:
+            return  # left without writing
+        self.notify(said, markup=False)
+        self.check_for_changes()  # the screen below shows what was just written
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its placeholder in the user's language."""

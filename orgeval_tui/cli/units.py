@@ -26,6 +26,10 @@ def units_add(
     quota_public: Annotated[int, typer.Option("--quota-public")] = 0,
     quota_service: Annotated[int, typer.Option("--quota-service")] = 0,
     quota_leaders: Annotated[int, typer.Option("--quota-leaders")] = 0,
+    evaluated: Annotated[
+        bool,
+        typer.Option("--evaluated", help="Also put it under the current evaluation."),
+    ] = False,
 ) -> None:
     """Register a unit."""
     from ..services.units import add_unit
@@ -36,6 +40,7 @@ def units_add(
         short_name=short,
         parent=parent,
         kind=kind,
+        under_current_evaluation=evaluated,
         quota_admin=quota_admin,
         quota_public=quota_public,
         quota_service=quota_service,

@@ -30,10 +30,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    ProgressBar,
+    Select,
+    Static,
+    TextArea,
+)
 
 from ..domain.errors import ConflictError, UserError
 from ..i18n import t
+from ..widgets.path_suggester import PathSuggester
 from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import literal
 from ..widgets.workers import WorkFailed
@@ -41,8 +51,8 @@ from ..widgets.workers import WorkFailed
 
 @dataclass(frozen=True)
 class Field:
-    """One input of a form: ``kind`` is text, lines (a multi-line text), date, check, or
-    choice (from ``options``)."""
+    """One input of a form: ``kind`` is text, lines (a multi-line text), date, path (a
+    file, completed as it is typed), check, or choice (from ``options``)."""
 
     name: str
     label: str
@@ -50,6 +60,7 @@ class Field:
     required: bool = False
     default: object = ""  # a choice's value, "1" for a ticked check
     options: tuple[tuple[str, object], ...] = ()  # (label, value)
+    prompt: str = ""  # what a choice left empty says (default: any)
 
 
 def parse_day(text: str) -> date:
@@ -66,9 +77,16 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
     BINDINGS = [Binding("escape", "dismiss_form", "key.back", id="form.cancel")]
 
     class Refused(Message):
-        def __init__(self, reason: str, retry_with: dict | None = None, hint: str = "") -> None:
+        def __init__(
+            self,
+            reason: str,
+            retry_with: dict | None = None,
+            hint: str = "",
+            error: UserError | None = None,
+        ) -> None:
             super().__init__()
             self.reason, self.retry_with, self.hint = reason, retry_with, hint
+            self.error = error  # the service's refusal itself, for a form that shows more
 
     class Done(Message):
         def __init__(self, result) -> None:
@@ -82,12 +100,16 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
         action: Callable[[dict], object],
         note: str = "",
         error: str = "",
+        working: Callable[[dict], str] | None = None,
     ) -> None:
-        """``error``: a refusal known before anything is typed, shown from the start."""
+        """``error``: a refusal known before anything is typed, shown from the start;
+        ``working``: what the form says, with a progress bar, while its action runs
+        (for an action that takes a while, such as an import)."""
         super().__init__()
         self.form_title, self.fields, self.action, self.note = title, fields, action, note
         self.retry_with: dict | None = None  # the answer Enter gives to the last refusal
         self.error = error
+        self.working = working
 
     def compose(self) -> ComposeResult:
         labels = [f"{field.label}{' *' if field.required else ''}" for field in self.fields]
@@ -104,6 +126,9 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
                         yield name
                         yield self._input(field)
             yield Static(Text(self.error), classes="form-error")
+            with Horizontal(classes="form-progress"):
+                yield Static(classes="form-working")
+                yield ProgressBar(total=None, show_eta=False, show_percentage=False)
             with Horizontal(classes="form-buttons"):
                 yield Button(t("tui.form.ok"), id="form-ok", variant="primary", compact=True)
                 yield Button(t("tui.form.cancel"), id="form-cancel", compact=True)
@@ -119,7 +144,7 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
                 field.options,
                 value=field.default if field.default else Select.NULL,
                 allow_blank=not field.required,
-                prompt=t("tui.form.any"),
+                prompt=field.prompt or t("tui.form.any"),
                 id=widget_id,
                 compact=True,
             )
@@ -128,7 +153,14 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
         if field.kind == "lines":
             return TextArea(str(field.default), id=widget_id, compact=True, soft_wrap=True)
         placeholder = "YYYY-MM-DD" if field.kind == "date" else ""
-        return Input(value=field.default, placeholder=placeholder, id=widget_id, compact=True)
+        suggester = PathSuggester() if field.kind == "path" else None
+        return Input(
+            value=field.default,
+            placeholder=placeholder,
+            id=widget_id,
+            compact=True,
+            suggester=suggester,
+        )
 
     def _values(self) -> dict:
         values, missing = {}, []
@@ -162,6 +194,10 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
             self._show_error(str(exc))
             return
         self.query_one("#form-ok", Button).disabled = True
+        if self.working is not None:
+            self._show_error("")
+            self.query_one(".form-working", Static).update(literal(self.working(values)))
+            self.query_one(".form-progress").display = True
         self.run_action({**values, **(self.retry_with or {})})
 
     @work(thread=True, exclusive=True, group="form")
@@ -171,7 +207,7 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
         except UserError as exc:
             conflict = isinstance(exc, ConflictError)
             hint = t("tui.form.retry_conflict" if conflict else "tui.form.retry_confirm")
-            self.post_message(self.Refused(str(exc), exc.retry_with, hint))
+            self.post_message(self.Refused(str(exc), exc.retry_with, hint, exc))
         except Exception as exc:  # noqa: BLE001 - the app's one handler shows it
             self.app.post_message(WorkFailed(exc))
             self.post_message(self.Refused(t("tui.form.failed")))
@@ -182,10 +218,15 @@ class FormScreen(TranslatedBindings, ModalScreen[object]):
         self.query_one(".form-error", Static).update(literal(text))
 
     def on_form_screen_refused(self, message: Refused) -> None:
+        self.query_one(".form-progress").display = False
         self.query_one("#form-ok", Button).disabled = False
         # The answers given so far stand with the new one (a conflict, then a question).
         answers = {**(self.retry_with or {}), **(message.retry_with or {})}
         self.retry_with = answers if message.retry_with is not None else None
+        self.show_refusal(message)
+
+    def show_refusal(self, message: Refused) -> None:
+        """Says why the action was refused, in the form (a form may show more)."""
         if message.retry_with is None:
             self._show_error(message.reason)
         else:

@@ -17,6 +17,7 @@ AREAS = (
     "intake",
     "figures",
     "tui",
+    "tui_setup",
     "textual_words",
     "ledger",
     "ledger_excel",

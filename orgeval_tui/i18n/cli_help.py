@@ -24,6 +24,7 @@ _WORDS = {
     "Short name.": "简称。",
     "Parent unit.": "上级单位。",
     "department, institution, township, other.": "department（部门）、institution（事业单位）、township（乡镇）、other（其他）。",
+    "Also put it under the current evaluation.": "同时纳入当前评估项目。",
     "List units as a tree.": "按层级列出单位。",
     "Print JSON.": "输出 JSON。",
     # units edit, units remove

@@ -1,6 +1,7 @@
 """Messages of evaluation projects (评估项目)."""
 
 EN = {
+    "evaluation.none_to_join": "{name} not registered: no evaluation is set up to put it under (orgeval evaluation new)",
     "evaluation.empty": "an evaluation needs a {field}",
     "evaluation.field.name": "name",
     "evaluation.field.number_prefix": "problem-number prefix",
@@ -42,6 +43,7 @@ EN = {
     "evaluation.switched": "Current evaluation: {name}",
 }
 ZH = {
+    "evaluation.none_to_join": "未登记 {name}：尚未设立可纳入的评估项目（orgeval evaluation new）",
     "evaluation.empty": "评估项目须有{field}",
     "evaluation.field.name": "名称",
     "evaluation.field.number_prefix": "问题编号前缀",

@@ -2,6 +2,8 @@
 
 EN = {
     "intake.refused": "{file}: not imported, {count} problem(s); nothing was written:",
+    "intake.bad_import_kind": "unknown kind of file {kind}; known: {kinds}",
+    "intake.needs_unit": "a {kind} belongs to one unit: choose the unit",
     "intake.more_problems": "… and {count} more",
     "intake.no_sheet": "{file}: no sheet named {sheet} (sheets: {sheets})",
     "intake.no_rows": "{file}: sheet {sheet} has a header but no data rows",
@@ -41,6 +43,8 @@ EN = {
 
 ZH = {
     "intake.refused": "{file}：未导入，共 {count} 处问题，未写入任何数据：",
+    "intake.bad_import_kind": "未知的文件类型 {kind}，可用：{kinds}",
+    "intake.needs_unit": "{kind}属于一个单位：请选择单位",
     "intake.more_problems": "… 另有 {count} 处",
     "intake.no_sheet": "{file}：没有名为 {sheet} 的工作表（现有：{sheets}）",
     "intake.no_rows": "{file}：工作表 {sheet} 有表头但没有数据行",

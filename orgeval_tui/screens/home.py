@@ -1,14 +1,18 @@
 """Home: the evaluation's progress per unit, and every unit in a tree.
 
-Enter on a row or a unit opens it; Tab moves between the two panes.
+Enter on a row or a unit opens it; Tab moves between the two panes. On a database
+without an evaluation or without units, it says what to do first and offers it; the
+same steps stay on keys (and in the palette) afterwards.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from ..i18n import t
 from ..widgets.live import LiveScreen, UnitIndexReady
@@ -27,7 +31,25 @@ def _of_leaves(scored: int, leaves: int | None) -> str:
     return f"{scored}/{leaves}" if leaves else "—"
 
 
+SETUP_STEPS = ("evaluation", "unit", "import")
+# One word for the three in the footer ("e u i 新建/导入"), so that it keeps every key at 80
+# columns; `?` and the tooltips name each.
+SETUP_KEYS = Binding.Group("key.setup", compact=False)
+
+
 class HomeScreen(LiveScreen, TranslatedBindings, Screen):
+    BINDINGS = [
+        Binding(
+            key,
+            f"app.setup('{step}')",
+            f"key.setup.{step}",
+            tooltip=f"tui.setup.{step}_button",
+            id=f"home.{step}",
+            group=SETUP_KEYS,
+        )
+        for key, step in zip("eui", SETUP_STEPS, strict=True)
+    ]
+
     class Loaded(Message):
         def __init__(self, evaluation, progress, roots, marker) -> None:
             super().__init__()
@@ -36,6 +58,11 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        with Vertical(id="first-steps", classes="home-first-steps"):
+            yield Static(id="first-steps-text", classes="home-first-steps-text")
+            with Horizontal():
+                for step in SETUP_STEPS:
+                    yield Button(t(f"tui.setup.{step}_button"), id=f"setup-{step}", compact=True)
         yield Static(t("tui.home.progress"), id="progress-title", classes="pane-title")
         yield VimDataTable(id="progress", cursor_type="row", zebra_stripes=True)
         yield Static(t("tui.home.units"), classes="pane-title")
@@ -45,6 +72,7 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
     def on_mount(self) -> None:
         table = self.query_one("#progress", VimDataTable)
         table.add_columns(*t("tui.progress.headers").split("|"))
+        self.query_one("#first-steps").display = False
         table.loading = True
         self.load()
 
@@ -98,11 +126,31 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
             )
         table.loading = False
         self.query_one(UnitNavigator).show_units(message.roots)
+        offered = self._offer_first_steps(evaluation is not None, bool(message.roots))
         if first:
-            table.focus()
+            if offered:
+                self.query_one("#setup-evaluation" if evaluation is None else "#setup-unit").focus()
+            else:
+                table.focus()
             self.app.call_after_refresh(self.app.first_screen_shown)
         else:
             table.move_cursor(row=cursor)
+
+    def _offer_first_steps(self, has_evaluation: bool, has_units: bool) -> bool:
+        """Says what to do first while the evaluation or its units are missing."""
+        panel = self.query_one("#first-steps")
+        panel.display = not (has_evaluation and has_units)
+        if has_evaluation:
+            text = t("tui.setup.no_units")
+        else:
+            text = t("tui.setup.no_evaluation" if has_units else "tui.setup.first_steps")
+        self.query_one("#first-steps-text", Static).update(text)
+        return panel.display
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        step = (event.button.id or "").removeprefix("setup-")
+        if step in SETUP_STEPS:
+            self.app.action_setup(step)
 
     def on_unit_index_ready(self, message: UnitIndexReady) -> None:
         self.query_one(UnitNavigator).set_initials(message.entries)

@@ -105,9 +105,12 @@ def add_unit(
     short_name: str | None = None,
     parent: str | None = None,
     kind: str = "department",
+    under_current_evaluation: bool = False,
     **quotas: int,
 ) -> UnitNode:
-    from ..models import Unit
+    """Register a unit; ``under_current_evaluation`` also puts it under the current
+    evaluation, in the same transaction (refused when there is none)."""
+    from ..models import EvaluationUnit, Unit
     from ..models.units import UNIT_KINDS
 
     name = clean_name(name)
@@ -138,6 +141,14 @@ def add_unit(
             session.flush()
         except IntegrityError as exc:
             raise UserError(t("unit.exists", name=name)) from exc
+        if under_current_evaluation:
+            # Here, not at the top: evaluations reads units (find_unit).
+            from .evaluations import current_evaluation_id
+
+            evaluation_id = current_evaluation_id(session)
+            if evaluation_id is None:
+                raise UserError(t("evaluation.none_to_join", name=name))
+            session.add(EvaluationUnit(evaluation_id=evaluation_id, unit_id=unit.id))
         return unit_node(unit)
 
 

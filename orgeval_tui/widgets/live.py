@@ -28,6 +28,15 @@ class UnitIndexReady(Message, bubble=False):
         self.entries, self.marker = entries, marker
 
 
+class SetupRead(Message):
+    """What a setting-up form offers to choose from: the units' names (parents first)
+    and the current evaluation's name (None when there is none)."""
+
+    def __init__(self, step: str, units: list[str], evaluation: str | None) -> None:
+        super().__init__()
+        self.step, self.units, self.evaluation = step, units, evaluation
+
+
 class LiveScreen:
     """Mixed into a Screen: ``shown_marker`` is the marker its figures were read at (its
     load worker reads the marker first, then the figures, and hands both over);

@@ -221,3 +221,21 @@ def test_a_long_name_is_listed_whole_at_80_columns(county, monkeypatch):
     assert "…" not in listed
     first, rest = name[:-3], name[-3:]  # what fits in the column, and the folded end
     assert first in listed and f"\n    {rest}" in listed
+
+
+def test_a_unit_added_with_evaluated_is_under_the_current_evaluation(county):
+    """As the TUI's form does by default: the same service, the same rule."""
+    assert county("units", "add", "县财政局", "--evaluated").code == 0
+    assert county("units", "add", "县审计局").code == 0
+
+    shown = county("evaluation", "show", "--json").json()
+    assert shown["units"] == ["县工业和信息化局", "县气象局", "县财政局"]
+
+
+def test_evaluated_without_an_evaluation_is_refused_and_registers_nothing(cli, database_url):
+    done = cli("--db", database_url, "--lang", "en", "units", "add", "县财政局", "--evaluated")
+    listed = cli("--db", database_url, "units", "list", "--json")
+
+    assert done.code == 1
+    assert "县财政局 not registered: no evaluation is set up" in done.err
+    assert listed.json() == []

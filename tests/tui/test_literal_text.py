@@ -145,7 +145,8 @@ async def test_the_palette_lists_a_bracketed_unit_as_written(office):
     add_unit(office, f"县[/]局{ESCAPES}", short_name="[b]局")
     app = OrgevalApp(office, keymap={})
 
-    async with app.run_test(size=(100, 30)) as pilot:
+    # Tall enough that the palette's list shows the units below the app's own commands.
+    async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         app.action_command_palette()
         await settle(pilot)

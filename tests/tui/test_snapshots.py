@@ -165,3 +165,35 @@ def test_ledger_new_problem_unit_choices(lang, demo_db, snap_compare):
 
 def test_ledger_filter_unit_choices(lang, demo_db, snap_compare):
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_filter_unit_choices)
+
+
+def _empty_app(tmp_path) -> OrgevalApp:
+    return OrgevalApp(Database.open(str(tmp_path / "empty.db")), keymap={})
+
+
+def test_home_on_an_empty_database(lang, tmp_path, snap_compare):
+    """What to do first, and the three steps offered, at 80×24."""
+    assert snap_compare(_empty_app(tmp_path), terminal_size=SIZE, run_before=settle)
+
+
+def test_import_errors(lang, tmp_path, monkeypatch, snap_compare):
+    """A roster refused: every row problem listed over the import form."""
+    from orgeval_tui.services.units import add_unit
+
+    from .first_steps_files import BAD, write_roster
+
+    app = _empty_app(tmp_path)
+    add_unit(app.database, "县工业和信息化局")
+    monkeypatch.chdir(tmp_path)  # the form shows the path as typed: the same in every run
+    write_roster(tmp_path / "名册.xlsx", BAD)
+
+    async def import_bad_roster(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        pilot.app.screen.query_one("#field-file").value = "名册.xlsx"
+        pilot.app.screen.query_one("#field-unit").value = "县工业和信息化局"
+        await pilot.click("#form-ok")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=import_bad_roster)
