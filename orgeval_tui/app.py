@@ -133,6 +133,12 @@ class OrgevalApp(TranslatedBindings, App):
 
         self.push_screen(UnitScreen(unit_id))
 
+    def open_scoring(self, unit: str) -> None:
+        """The scoring screen of ``unit`` (its name) in the current evaluation."""
+        from .screens.scoring import ScoringScreen
+
+        self.push_screen(ScoringScreen(unit))
+
     def action_ledger(self, unit: str | None = None) -> None:
         """The problem ledger; from a unit's screen, filtered to that unit."""
         from .screens.ledger import LedgerScreen

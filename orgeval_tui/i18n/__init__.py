@@ -23,6 +23,7 @@ AREAS = (
     "evaluations",
     "rubric",
     "scores",
+    "scoring_screen",
     "system",
     "os_errors",
     "cli_help",

@@ -1,0 +1,222 @@
+"""The scoring screen as an evaluator uses it: opened from a unit or the palette, scored
+by keyboard, totals moving as the keys are typed, refusals shown and nothing saved."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgeval_tui.app import OrgevalApp
+from orgeval_tui.i18n import set_language
+from orgeval_tui.screens.scoring import ScoringScreen
+from orgeval_tui.services.score_sheet import score_sheet
+from orgeval_tui.storage.database import Database
+
+from .helpers import bureau_id, settle, table_rows
+
+BUREAU = "县工业和信息化局"
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    set_language("zh")
+
+
+def _app(demo_db) -> OrgevalApp:
+    return OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+
+async def _scoring(pilot, demo_db, unit: str = BUREAU) -> ScoringScreen:
+    await settle(pilot)
+    pilot.app.open_scoring(unit)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ScoringScreen)
+    return pilot.app.screen
+
+
+def _text(screen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def test_the_unit_screen_opens_scoring_with_s(demo_db):
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pilot.app.open_unit(bureau_id(demo_db))
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ScoringScreen)
+        rows = table_rows(screen.query_one("#score-table"))
+        summary = _text(screen, "#score-summary")
+
+    assert rows[0][:3] == ["A", "执行情况", "50"]
+    assert ["A1.1", "内设机构设置", "4"] == rows[2][:3]
+    assert "执行情况 —/50" in summary and "总分 —" in summary
+
+
+def _sheet(demo_db, unit: str = BUREAU):
+    database = Database.open(str(demo_db))
+    try:
+        return score_sheet(database, unit)
+    finally:
+        database.dispose()
+
+
+async def _give(pilot, keys: str, note: str | None = None) -> None:
+    """Type a score on the selected leaf and press Enter; ``note``: the justification
+    asked for below the maximum."""
+    for key in keys:
+        await pilot.press(key)
+    await pilot.press("enter")
+    if note is not None:
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#score-note").has_focus, "a justification is asked"
+        await pilot.press(*note, "enter")
+    await settle(pilot)
+
+
+def _select(screen, code: str) -> None:
+    table = screen.query_one("#score-table")
+    table.move_cursor(row=table.codes.index(code))
+
+
+async def test_the_palette_opens_scoring_for_an_evaluated_unit(demo_db):
+    from textual.command import CommandList
+
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press("g", "x", "j")
+        await pilot.pause(1.0)
+        options = pilot.app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        wanted = next(i for i, prompt in enumerate(prompts) if "评分：县工业和信息化局" in prompt)
+        while options.highlighted != wanted:
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ScoringScreen)
+        title = screen.title
+
+    assert title == "评分：县工业和信息化局"
+
+
+async def test_typed_points_move_the_totals_before_enter_saves_them(demo_db):
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        screen = await _scoring(pilot, demo_db)
+        await pilot.press("3", ".", "5")
+        typed = _text(screen, "#score-summary")
+        unsaved = _sheet(demo_db).line("A1.1").mine
+        await pilot.press("enter")
+        await pilot.pause()
+        asked = screen.query_one("#score-note").has_focus
+        await pilot.press(*"wrong name", "enter")
+        await settle(pilot)
+        saved = _sheet(demo_db).line("A1.1").mine
+        after = _text(screen, "#score-summary")
+        selected = screen.query_one("#score-table").selected_code
+
+    assert "执行情况 3.5/50" in typed and "已评 1/22" in typed
+    assert unsaved is None, "nothing is saved before Enter"
+    assert asked, "3.5 of 4 asks for a justification"
+    assert (saved.points, saved.note) == (3.5, "wrong name")
+    assert "执行情况 3.5/50" in after and "排名 1/1" in after
+    assert selected == "A1.2", "Enter moves to the next leaf"
+
+
+async def test_nine_points_on_an_eight_point_leaf_is_refused_and_kept(demo_db):
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        screen = await _scoring(pilot, demo_db)
+        _select(screen, "B1.1")
+        await pilot.pause()
+        await _give(pilot, "9")
+        message = _text(screen, "#score-message")
+        entry = _text(screen, "#score-entry")
+        selected = screen.query_one("#score-table").selected_code
+
+    assert "未保存" in message and "B1.1" in message and "8" in message, message
+    assert "我评：9" in entry, "what was typed is kept"
+    assert selected == "B1.1"
+    assert _sheet(demo_db).line("B1.1").mine is None
+
+
+async def test_a_finalised_unit_refuses_a_typed_score_with_the_reason(demo_db):
+    from orgeval_tui.services.scores import finalize, set_score
+
+    database = Database.open(str(demo_db))
+    for line in score_sheet(database, BUREAU).lines:
+        set_score(database, BUREAU, line.leaf.code, points=line.leaf.maximum)
+    finalize(database, BUREAU)
+    database.dispose()
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        screen = await _scoring(pilot, demo_db)
+        await pilot.press("2")
+        message = _text(screen, "#score-message")
+        summary = _text(screen, "#score-summary")
+
+    assert "已定稿" in summary and "总分 100.0 优秀" in summary
+    assert "已定稿" in message and "R" in message
+
+
+# Each pilot unit scored leaf by leaf, in the rubric's order, by keys alone: (keys, note).
+# 县总工会 has no duty log: the four duty leaves are N/A, so its maximum is 80.
+UNION = (
+    [("4", None), ("4", None), ("6", None), ("3", "jzbj"), ("6", None), ("4", None)]
+    + [("5", None), ("3", None), ("4", None), ("3", None), ("4", None), ("3", None)]
+    + [("n", None)] * 4
+    + [("1", "blpj"), ("5", None), ("5", None), ("3", None), ("6", None), ("5", "wj")]
+)
+# 县工信局: every suggestion accepted (its explanation as the justification), B3.1 typed.
+BUREAU_KEYS = [("a", "")] * 19 + [("3", None), ("a", ""), ("a", "")]
+# 县气象局: one instance of 超编进人 (a veto leaf) as a count; the duty leaves N/A.
+WEATHER = (
+    [("4", None), ("4", None), ("6", None), ("4", None), ("x1", "cbjr"), ("4", None)]
+    + [("5", None), ("3", None), ("4", None), ("3", None), ("4", None), ("3", None)]
+    + [("n", None)] * 4
+    + [("5", None)] * 3
+    + [("3", None), ("6", None), ("6", None)]
+)
+
+
+async def test_the_three_pilot_units_scored_completely_by_keyboard(demo_db):
+    plans = {"县总工会": UNION, BUREAU: BUREAU_KEYS, "县气象局": WEATHER}
+    summaries = {}
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        for unit, plan in plans.items():
+            screen = await _scoring(pilot, demo_db, unit)
+            for keys, note in plan:
+                if keys in ("n", "a"):
+                    await pilot.press(keys)
+                    if note is not None:
+                        await pilot.pause()
+                        if screen.query_one("#score-note").has_focus:
+                            await pilot.press("enter")
+                    await settle(pilot)
+                else:
+                    await _give(pilot, keys, note)
+            summaries[unit] = _text(screen, "#score-summary")
+            await pilot.press("escape")
+            await settle(pilot)
+        screen = await _scoring(pilot, demo_db, "县总工会")
+        summaries["again"] = _text(screen, "#score-summary")
+
+    sheets = {unit: _sheet(demo_db, unit) for unit in plans}
+    # 总工会: 74 of 80 (A 49/50, B 25/30) → 92.5 优秀.
+    union = sheets["县总工会"].result
+    assert (union.overall.points, union.overall.maximum) == (74, 80)
+    assert union.grade == "excellent"
+    assert "执行情况 49/50  使用效益 25/30  总分 92.5 优秀" in summaries["县总工会"]
+    # 工信局: the suggestions 48 + 40.5 and B3.1's 3 → 91.5 优秀.
+    bureau = sheets[BUREAU].result
+    assert (bureau.overall.points, bureau.overall.maximum) == (91.5, 100)
+    assert "执行情况 48/50  使用效益 43.5/50  总分 91.5 优秀" in summaries[BUREAU]
+    assert sheets[BUREAU].line("A1.2").mine.count == 1
+    assert "台账问题" in sheets[BUREAU].line("A1.2").mine.note
+    # 气象局: 78 of 80 → 97.5, but the veto A3.1 lost points: capped at 合格.
+    weather = sheets["县气象局"].result
+    assert (weather.overall.points, weather.overall.maximum, weather.vetoed) == (78, 80, ("A3.1",))
+    assert weather.grade == "pass"
+    assert "总分 97.5 合格" in summaries["县气象局"] and "A3.1" in summaries["县气象局"]
+    assert "排名 1/3" in summaries["县气象局"]
+    assert "排名 2/3" in summaries["again"]
