@@ -172,6 +172,9 @@ class ScoringScreen(LiveScreen, TranslatedBindings, Screen):
         self.query_one("#score-summary", Static).update(summary(sheet))
         self.show_selected(sheet)
 
+    def on_resize(self) -> None:
+        self.redraw()  # the indicator's column takes the width there is
+
     def show_selected(self, sheet=None) -> None:
         sheet = sheet or self.shown_sheet()
         code = self.query_one(ScoreTable).selected_code
@@ -359,7 +362,9 @@ class ScoringScreen(LiveScreen, TranslatedBindings, Screen):
             self.say(message.text)
         self.redraw()
         if message.saved is not None or code is None:
-            self.load()
+            # After the frame that shows the answer: the reading worker holds the
+            # interpreter a while, and would delay that frame.
+            self.call_after_refresh(self.load)
 
     def action_na(self) -> None:
         line = self.selected_leaf()

@@ -220,3 +220,75 @@ async def test_the_three_pilot_units_scored_completely_by_keyboard(demo_db):
     assert "总分 97.5 合格" in summaries["县气象局"] and "A3.1" in summaries["县气象局"]
     assert "排名 1/3" in summaries["县气象局"]
     assert "排名 2/3" in summaries["again"]
+
+
+def _score_all_but(demo_db, *left: str) -> None:
+    """Every leaf of 县工信局 at its maximum by the service, but ``left``."""
+    from orgeval_tui.services.scores import set_score
+
+    database = Database.open(str(demo_db))
+    for line in score_sheet(database, BUREAU).lines:
+        if line.leaf.code not in left:
+            set_score(database, BUREAU, line.leaf.code, points=line.leaf.maximum)
+    database.dispose()
+
+
+async def test_marking_the_last_leaf_not_applicable_takes_it_out_of_the_maximum(demo_db):
+    _score_all_but(demo_db, "B3.1")
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        screen = await _scoring(pilot, demo_db)
+        before = _text(screen, "#score-summary")
+        _select(screen, "B3.1")
+        await pilot.press("n")
+        await settle(pilot)
+        after = _text(screen, "#score-summary")
+        row = table_rows(screen.query_one("#score-table"))[-3]
+
+    assert "使用效益 47/50" in before and "总分 97.0 优秀" in before
+    assert "使用效益 47/47" in after and "总分 100.0 优秀" in after
+    assert row[:6] == ["B3.1", "自评质量", "3", "—", "—", "不适用"]
+    assert _sheet(demo_db).line("B3.1").mine.not_applicable
+
+
+async def test_e_edits_the_justification_of_a_saved_score_inline(demo_db):
+    _score_all_but(demo_db)
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        screen = await _scoring(pilot, demo_db)
+        _select(screen, "A1.2")
+        await pilot.press("e")
+        await pilot.press(*"seen on site", "enter")
+        await settle(pilot)
+        row = table_rows(screen.query_one("#score-table"))[3]
+
+    mine = _sheet(demo_db).line("A1.2").mine
+    assert (mine.points, mine.note) == (4, "seen on site")
+    assert row[7] == "seen on site"
+
+
+async def test_f_finalises_and_r_reopens_with_a_reason(demo_db):
+    _score_all_but(demo_db)
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        screen = await _scoring(pilot, demo_db)
+        await pilot.press("F")
+        await settle(pilot)
+        finalised = _text(screen, "#score-summary")
+        await pilot.press("R")
+        await pilot.press(*"recount", "enter")
+        await settle(pilot)
+        reopened = _text(screen, "#score-summary")
+
+    assert "已定稿" in finalised
+    assert "已定稿" not in reopened
+    assert not _sheet(demo_db).finalized
+
+
+async def test_the_unit_screen_footer_offers_scoring(demo_db):
+    from .helpers import footer_words
+
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        pilot.app.open_unit(bureau_id(demo_db))
+        await settle(pilot)
+        words = footer_words(pilot.app.screen)
+
+    assert "s 评分" in words

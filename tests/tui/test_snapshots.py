@@ -165,3 +165,16 @@ def test_ledger_new_problem_unit_choices(lang, demo_db, snap_compare):
 
 def test_ledger_filter_unit_choices(lang, demo_db, snap_compare):
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_filter_unit_choices)
+
+
+def test_scoring_with_a_score_typed(lang, demo_db, snap_compare):
+    """县工信局's scoring screen, 3.5 typed on A1.1 and not yet saved: the totals count it."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.open_scoring("县工业和信息化局")
+        await settle(pilot)
+        await pilot.press("3", ".", "5")
+        await settle(pilot)
+
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=run_before)
