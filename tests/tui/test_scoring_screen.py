@@ -292,3 +292,21 @@ async def test_the_unit_screen_footer_offers_scoring(demo_db):
         words = footer_words(pilot.app.screen)
 
     assert "s 评分" in words
+
+
+async def test_a_justification_with_markup_and_escapes_shows_as_written(demo_db):
+    from orgeval_tui.services.scores import set_score
+
+    note = "挂牌[/b]不规范[red]\x1b[2J"
+    database = Database.open(str(demo_db))
+    set_score(database, BUREAU, "A1.2", points=3.5, note=note)
+    database.dispose()
+    async with _app(demo_db).run_test(size=(120, 40)) as pilot:
+        screen = await _scoring(pilot, demo_db)
+        _select(screen, "A1.2")
+        await pilot.pause()
+        shown = _text(screen, "#score-detail")
+        cell = table_rows(screen.query_one("#score-table"))[3][7]
+
+    assert "挂牌[/b]不规范[red]␛[2J" in shown
+    assert cell.startswith("挂牌[/b]")
