@@ -12,8 +12,10 @@ for the home screen, then `--repeat` times, alternating:
   then, on the open screen, on leaf A1.1 (maximum 4):
     typed → totals   the key "4" posted as the terminal would, until the first frame
                      after the screen redrew its totals with it (`with_my_points`);
-    Enter → saved    Enter posted, until the first frame after the worker's answer
-                     (`set_score` done, the sheet updated) is handled.
+    Enter → sent     Enter posted, until the first frame after the score was handed to
+                     the saving worker (the totals count it, shown as being saved);
+    Enter → saved    until the first frame after the worker's answer (`set_score`
+                     done, the sheet updated) is handled.
 The first open of the process (imports) is reported on its own, not in the medians.
 Targets (medians): first paint under 300 ms; typed score to updated totals under 100 ms
 with the service call included (Enter → saved).
@@ -35,7 +37,7 @@ import time
 from pathlib import Path
 
 BUREAU = "县工业和信息化局"
-STAGES = ("bare", "first_paint", "sheet_paint", "typed_paint", "saved_paint")
+STAGES = ("bare", "first_paint", "sheet_paint", "typed_paint", "sent_paint", "saved_paint")
 
 
 class Probe:
@@ -98,11 +100,16 @@ async def measure(path: Path, repeat: int) -> dict[str, list[float]]:
     database = Database.open(str(path))
     app = OrgevalApp(database, keymap={})
     probe = Probe(app)
-    loaded, answered, redraw = (
+    loaded, answered, redraw, send = (
         ScoringScreen.on_scoring_screen_loaded,
         ScoringScreen.on_scoring_screen_answered,
         ScoringScreen.redraw,
+        ScoringScreen.send,
     )
+
+    def sent(screen, *args, **kwargs):
+        send(screen, *args, **kwargs)
+        probe.mark("sent")
 
     def on_loaded(screen, message):
         loaded(screen, message)
@@ -114,16 +121,14 @@ async def measure(path: Path, repeat: int) -> dict[str, list[float]]:
             probe.mark("saved")
 
     def redrawn(screen):
-        began = time.perf_counter()
         redraw(screen)
-        if os.environ.get("BENCH_REDRAW"):
-            print(f"    redraw {(time.perf_counter() - began) * 1000:.1f} ms")
         if screen.typed is not None:
             probe.mark("typed")
 
     ScoringScreen.on_scoring_screen_loaded = on_loaded
     ScoringScreen.on_scoring_screen_answered = on_answered
     ScoringScreen.redraw = redrawn
+    ScoringScreen.send = sent
     results: dict[str, list[float]] = {stage: [] for stage in STAGES}
 
     async def settle(pilot) -> None:
@@ -163,8 +168,8 @@ async def measure(path: Path, repeat: int) -> dict[str, list[float]]:
             probe.start(ScoringScreen)
             probe.paints["first"] = 0.0
             app.post_message(events.Key("enter", "\r"))
-            await probe.until("saved")
-            run["saved_paint"] = probe.paints["saved"]
+            await probe.until("sent", "saved")
+            run["sent_paint"], run["saved_paint"] = probe.paints["sent"], probe.paints["saved"]
             assert screen.sheet.line("A1.1").mine.points == 4
             await settle(pilot)
             app.pop_screen()
@@ -207,6 +212,7 @@ def main() -> None:
         "first_paint": "open_scoring → first paint (loading)",
         "sheet_paint": "open_scoring → first paint with the sheet",
         "typed_paint": "key typed → totals on screen",
+        "sent_paint": "Enter → totals with the score being saved",
         "saved_paint": "Enter → saved, totals on screen (set_score)",
     }
     print(f"  {'':46s} {'median':>8s}    {'max':>6s}")
@@ -216,7 +222,13 @@ def main() -> None:
             f"  {label:46s} {statistics.median(values) * 1000:8.1f} ms {max(values) * 1000:6.0f} ms"
         )
     bare = statistics.median(results["bare"])
-    for key, target in (("first_paint", 300), ("typed_paint", 100), ("saved_paint", 100)):
+    targets = (
+        ("first_paint", 300),
+        ("typed_paint", 100),
+        ("sent_paint", 100),
+        ("saved_paint", 100),
+    )
+    for key, target in targets:
         median = statistics.median(results[key])
         verdict = "met" if median * 1000 < target else "not met"
         print(f"  {key} / bare first paint: {median / bare:.2f} (target < {target} ms: {verdict})")

@@ -361,10 +361,11 @@ class ScoringScreen(LiveScreen, TranslatedBindings, Screen):
         else:
             self.say(message.text)
         self.redraw()
-        if message.saved is not None or code is None:
-            # After the frame that shows the answer: the reading worker holds the
-            # interpreter a while, and would delay that frame.
-            self.call_after_refresh(self.load)
+        if code is None:
+            self.load()  # finalised or reopened: the sheet says so at once
+        # A saved score moved the data marker: the app's next poll reads the sheet again
+        # (the rank among the units, other evaluators' scores). Reading it here too would
+        # hold the interpreter while the answer is painted and the next key typed.
 
     def action_na(self) -> None:
         line = self.selected_leaf()

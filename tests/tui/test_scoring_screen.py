@@ -62,6 +62,13 @@ def _sheet(demo_db, unit: str = BUREAU):
         database.dispose()
 
 
+async def _after_the_poll(pilot) -> None:
+    """The app reads the data marker every few seconds: the screen then reads its sheet
+    again (the rank among the units moves with the other units' totals)."""
+    await pilot.pause(OrgevalApp.CHANGE_POLL_SECONDS + 0.5)
+    await settle(pilot)
+
+
 async def _give(pilot, keys: str, note: str | None = None) -> None:
     """Type a score on the selected leaf and press Enter; ``note``: the justification
     asked for below the maximum."""
@@ -114,6 +121,7 @@ async def test_typed_points_move_the_totals_before_enter_saves_them(demo_db):
         await pilot.press(*"wrong name", "enter")
         await settle(pilot)
         saved = _sheet(demo_db).line("A1.1").mine
+        await _after_the_poll(pilot)
         after = _text(screen, "#score-summary")
         selected = screen.query_one("#score-table").selected_code
 
@@ -195,6 +203,7 @@ async def test_the_three_pilot_units_scored_completely_by_keyboard(demo_db):
                     await settle(pilot)
                 else:
                     await _give(pilot, keys, note)
+            await _after_the_poll(pilot)
             summaries[unit] = _text(screen, "#score-summary")
             await pilot.press("escape")
             await settle(pilot)
