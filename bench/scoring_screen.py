@@ -101,8 +101,8 @@ async def measure(path: Path, repeat: int) -> dict[str, list[float]]:
     app = OrgevalApp(database, keymap={})
     probe = Probe(app)
     loaded, answered, redraw, send = (
-        ScoringScreen.on_scoring_screen_loaded,
-        ScoringScreen.on_scoring_screen_answered,
+        ScoringScreen.on_score_io_loaded,
+        ScoringScreen.on_score_io_answered,
         ScoringScreen.redraw,
         ScoringScreen.send,
     )
@@ -125,8 +125,8 @@ async def measure(path: Path, repeat: int) -> dict[str, list[float]]:
         if screen.typed is not None:
             probe.mark("typed")
 
-    ScoringScreen.on_scoring_screen_loaded = on_loaded
-    ScoringScreen.on_scoring_screen_answered = on_answered
+    ScoringScreen.on_score_io_loaded = on_loaded
+    ScoringScreen.on_score_io_answered = on_answered
     ScoringScreen.redraw = redrawn
     ScoringScreen.send = sent
     results: dict[str, list[float]] = {stage: [] for stage in STAGES}

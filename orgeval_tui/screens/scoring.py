@@ -10,15 +10,13 @@ value back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from ..domain.errors import UserError
 from ..domain.printable import printable
 from ..i18n import t
 from ..widgets.live import LiveScreen
@@ -27,21 +25,10 @@ from ..widgets.score_panels import detail, summary
 from ..widgets.score_table import ScoreTable, points_text
 from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import literal
-from ..widgets.workers import db_worker
+from .scoring_io import Pending, ScoreIO, with_saved
 
 
-@dataclass(frozen=True)
-class Pending:
-    """A score sent to be saved: what the totals show meanwhile, and what was typed (put
-    back if it is refused)."""
-
-    points: float | None
-    na: bool
-    typed: Typed | None
-    note: str
-
-
-class ScoringScreen(LiveScreen, TranslatedBindings, Screen):
+class ScoringScreen(ScoreIO, LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "back", "key.back", id="scoring.back"),
         Binding("n", "na", "key.na", tooltip="key.mark_na", id="scoring.na"),
@@ -74,19 +61,6 @@ class ScoringScreen(LiveScreen, TranslatedBindings, Screen):
         ),
     ]
 
-    class Loaded(Message):
-        def __init__(self, sheet, marker) -> None:
-            super().__init__()
-            self.sheet, self.marker = sheet, marker
-
-    class Answered(Message):
-        """A worker's answer: ``text`` to show, ``refused`` when nothing was done;
-        ``code`` and ``saved`` for a score."""
-
-        def __init__(self, text: str, refused: bool, code=None, saved=None) -> None:
-            super().__init__()
-            self.text, self.refused, self.code, self.saved = text, refused, code, saved
-
     def __init__(self, unit: str) -> None:
         super().__init__()
         self.unit = unit  # as the services name it: the unit's name
@@ -113,23 +87,7 @@ class ScoringScreen(LiveScreen, TranslatedBindings, Screen):
         self.query_one(ScoreTable).loading = True
         self.load()
 
-    @db_worker(group="scoring")
-    def load(self) -> None:
-        from ..services.changes import data_marker
-        from ..services.score_sheet import score_sheet
-
-        marker = data_marker(self.app.database)
-        try:
-            sheet = score_sheet(self.app.database, self.unit)
-        except UserError as exc:
-            self.post_message(self.Answered(str(exc), refused=True))
-            return
-        self.post_message(self.Loaded(sheet, marker))
-
-    def refresh_data(self) -> None:
-        self.load()
-
-    def on_scoring_screen_loaded(self, message: Loaded) -> None:
+    def on_score_io_loaded(self, message: ScoreIO.Loaded) -> None:
         first = self.sheet is None
         self.shown_marker, self.sheet = message.marker, message.sheet
         self.unit = message.sheet.unit
@@ -199,7 +157,10 @@ class ScoringScreen(LiveScreen, TranslatedBindings, Screen):
         message.update(literal(text, style="bold red" if refused else "green"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        code = self.query_one(ScoreTable).selected_code
+        table = self.query_one(ScoreTable)
+        if event.cursor_row != table.cursor_row:
+            return  # the cursor has moved on since (a refused score brought it back)
+        code = table.selected_code
         self.count_mode = False  # a count is typed on purpose, leaf by leaf
         if self.typed is not None and self.typed.code != code:
             self.typed = None  # a number typed and not saved stays with its leaf's row
@@ -313,37 +274,12 @@ class ScoringScreen(LiveScreen, TranslatedBindings, Screen):
             table.move_cursor(row=table.next_leaf_row(table.cursor_row))
         self.redraw()
 
-    @db_worker(group="scoring-save")
-    def save(self, code: str, pending: Pending, count: int | None, expected: int) -> None:
-        from ..services.scores import set_score
-
-        value = (
-            {"na": True}
-            if pending.na
-            else {"count": count}
-            if count is not None
-            else {"points": pending.points}
-        )
-        try:
-            saved = set_score(
-                self.app.database,
-                self.unit,
-                code,
-                note=pending.note,
-                expected_version=expected,
-                **value,
-            )
-        except UserError as exc:
-            self.post_message(self.Answered(str(exc), refused=True, code=code))
-            return
-        self.post_message(self.Answered("", refused=False, code=code, saved=saved))
-
-    def on_scoring_screen_answered(self, message: Answered) -> None:
+    def on_score_io_answered(self, message: ScoreIO.Answered) -> None:
         code = message.code
         pending = self.pending.pop(code, None) if code is not None else None
         if message.saved is not None:
             saved = message.saved
-            self.sheet = _with_saved(self.sheet, saved, pending.note if pending else "")
+            self.sheet = with_saved(self.sheet, saved, pending.note if pending else "")
             self.notes.pop(code, None)
             leaf = self.sheet.line(code).leaf
             self.say(t("scoring.saved", code=code, name=leaf.name))
@@ -444,51 +380,3 @@ class ScoringScreen(LiveScreen, TranslatedBindings, Screen):
                 self.send(line, Pending(mine.points, False, None, text))
         else:
             self.say(t("scoring.note_kept", code=code, name=line.leaf.name))
-
-    # ── finalising ─────────────────────────────────────────────────────────
-
-    def action_finalize(self) -> None:
-        if self.sheet is not None:
-            self.finalize()
-
-    @db_worker(group="scoring-lock")
-    def finalize(self) -> None:
-        from ..services.scores import finalize
-
-        try:
-            unit = finalize(self.app.database, self.unit)
-        except UserError as exc:
-            self.post_message(self.Answered(str(exc), refused=True))
-            return
-        self.post_message(self.Answered(t("scoring.finalized_done", unit=unit), refused=False))
-
-    def action_reopen(self) -> None:
-        if self.sheet is None:
-            return
-        if not self.sheet.finalized:
-            self.say(t("scoring.not_finalized", unit=self.sheet.unit), refused=True)
-            return
-        self.ask("reopen", None, t("scoring.reopen_prompt", unit=self.sheet.unit), "")
-
-    @db_worker(group="scoring-lock")
-    def reopen(self, reason: str) -> None:
-        from ..services.scores import reopen
-
-        try:
-            unit = reopen(self.app.database, self.unit, reason)
-        except UserError as exc:
-            self.post_message(self.Answered(str(exc), refused=True))
-            return
-        self.post_message(self.Answered(t("scoring.reopened_done", unit=unit), refused=False))
-
-
-def _with_saved(sheet, saved, note: str):
-    """The sheet with a score just saved: my points, count, justification and version."""
-    from ..services.score_sheet import GivenScore
-
-    sheet = sheet.with_my_points(saved.code, saved.points, na=saved.points is None)
-    mine = GivenScore(saved.points, saved.count, note, saved.version)
-    lines = tuple(
-        replace(line, mine=mine) if line.leaf.code == saved.code else line for line in sheet.lines
-    )
-    return replace(sheet, lines=lines)
