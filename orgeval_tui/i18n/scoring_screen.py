@@ -2,7 +2,7 @@
 
 EN = {
     "key.score": "Score",
-    "key.score_unit": "Score this unit against the rubric",
+    "key.score_unit": "Score this unit",
     "key.save": "Save",
     "key.save_score": "Save the typed score and go to the next indicator",
     "key.na": "N/A",
@@ -72,7 +72,7 @@ EN = {
 
 ZH = {
     "key.score": "评分",
-    "key.score_unit": "对照指标体系为本单位评分",
+    "key.score_unit": "为本单位评分",
     "key.save": "保存",
     "key.save_score": "保存输入的分数并转到下一项指标",
     "key.na": "不适用",

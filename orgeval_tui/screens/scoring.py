@@ -32,7 +32,16 @@ class ScoringScreen(ScoreIO, LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "back", "key.back", id="scoring.back"),
         Binding("n", "na", "key.na", tooltip="key.mark_na", id="scoring.na"),
-        Binding("a", "accept", "key.accept", tooltip="key.accept_suggestion", id="scoring.accept"),
+        # The line under the table names a and x, the help (?) F and R: the footer has no
+        # room for them at 80 columns.
+        Binding(
+            "a",
+            "accept",
+            "key.accept",
+            tooltip="key.accept_suggestion",
+            show=False,
+            id="scoring.accept",
+        ),
         Binding("e", "note", "key.note", tooltip="key.edit_note", id="scoring.note"),
         Binding(
             "x",
@@ -99,8 +108,14 @@ class ScoringScreen(ScoreIO, LiveScreen, TranslatedBindings, Screen):
         table = self.query_one(ScoreTable)
         if first:
             table.loading = False
-            self.call_after_refresh(table.focus)
+            self.call_after_refresh(self._focus_table)
         self.redraw()
+
+    def _focus_table(self) -> None:
+        """The table takes the keys; the footer is told, or it keeps the keys it showed
+        while the table was loading (no ⏎)."""
+        self.query_one(ScoreTable).focus()
+        self.refresh_bindings()
 
     # ── what the screen shows ──────────────────────────────────────────────
 

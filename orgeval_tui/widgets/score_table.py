@@ -45,6 +45,10 @@ class ScoreTable(VimDataTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        # The table's own Enter (select the row, not shown in the footer) would come
+        # first for the key and hide "⏎ Save" from the footer.
+        keys = self._bindings.key_to_bindings
+        keys["enter"] = [b for b in keys["enter"] if b.id == "scoring.save"]
         self.codes: list[str] = []  # each row's indicator code, in order
         self.leaf_codes: set[str] = set()
         self.widths: list[int] = []

@@ -319,3 +319,13 @@ async def test_a_justification_with_markup_and_escapes_shows_as_written(demo_db)
 
     assert "挂牌[/b]不规范[red]␛[2J" in shown
     assert cell.startswith("挂牌[/b]")
+
+
+async def test_the_footer_offers_enter_to_save(demo_db):
+    from .helpers import footer_words
+
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        screen = await _scoring(pilot, demo_db)
+        words = footer_words(screen)
+
+    assert words[0] == "⏎ 保存"
