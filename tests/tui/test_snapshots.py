@@ -167,8 +167,10 @@ def test_ledger_filter_unit_choices(lang, demo_db, snap_compare):
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_filter_unit_choices)
 
 
-def test_scoring_with_a_score_typed(lang, demo_db, snap_compare):
-    """县工信局's scoring screen, 3.5 typed on A1.1 and not yet saved: the totals count it."""
+def test_scoring_with_a_score_typed(lang, demo_db, snap_compare, actor):
+    """县工信局's scoring screen, 3.5 typed on A1.1 and not yet saved: the totals count it
+    (the evaluator named, not the account the tests run under)."""
+    actor("王评估")
 
     async def run_before(pilot) -> None:
         await settle(pilot)
