@@ -312,7 +312,7 @@ class ScoringScreen(ScoreIO, LiveScreen, TranslatedBindings, Screen):
         else:
             self.say(message.text)
         self.redraw()
-        if code is None:
+        if code is None and not message.refused:
             self.load()  # finalised or reopened: the sheet says so at once
         # A saved score moved the data marker: the app's next poll reads the sheet again
         # (the rank among the units, other evaluators' scores). Reading it here too would

@@ -329,3 +329,23 @@ async def test_the_footer_offers_enter_to_save(demo_db):
         words = footer_words(screen)
 
     assert words[0] == "⏎ 保存"
+
+
+async def test_a_unit_not_under_evaluation_says_so_once(demo_db, monkeypatch):
+    from orgeval_tui.services import score_sheet as sheets
+
+    real, calls = sheets.score_sheet, []
+
+    def counted(*args, **kwargs):
+        calls.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sheets, "score_sheet", counted)
+    async with _app(demo_db).run_test(size=(80, 24)) as pilot:
+        screen = await _scoring(pilot, demo_db, "龙家圈街道")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        message = _text(screen, "#score-message")
+
+    assert "龙家圈街道不在评估项目" in message, message
+    assert calls == ["龙家圈街道"], "read once, not again and again"
