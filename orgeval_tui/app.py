@@ -87,8 +87,10 @@ class OrgevalApp(TranslatedBindings, App):
         self.post_message(MarkerRead(marker))
 
     def on_marker_read(self, message: MarkerRead) -> None:
-        if self._index_marker is not None and self._index_marker != message.marker:
-            self.load_unit_index()  # a unit may have been added or renamed
+        if self._index_marker not in (None, ()) and self._index_marker != message.marker:
+            # A unit may have been added or renamed (``()``: being read; left alone, so
+            # a slow reading is not cancelled by every poll and started again).
+            self.load_unit_index()
         screen = self.screen_stack[-1] if self.screen_stack else None  # none: closing
         if isinstance(screen, LiveScreen):
             screen.marker_moved(message.marker)
@@ -153,6 +155,12 @@ class OrgevalApp(TranslatedBindings, App):
         its figures again now, the ones under it when they come back into view."""
         self.notify(t("evaluation.switched", name=message.name), markup=False)
         self.check_for_changes()
+
+    def open_scoring(self, unit: str) -> None:
+        """The scoring screen of ``unit`` (its name) in the current evaluation."""
+        from .screens.scoring import ScoringScreen
+
+        self.push_screen(ScoringScreen(unit))
 
     def action_ledger(self, unit: str | None = None) -> None:
         """The problem ledger; from a unit's screen, filtered to that unit."""

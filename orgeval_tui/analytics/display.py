@@ -33,6 +33,15 @@ def two_decimals(value: Number | None) -> str:
     return f"{round_half_up(value, 2):f}"
 
 
+def points(value: Number | None) -> str:
+    """Rubric points as shown: a score exactly (steps of 0.5: "3.5", "4"), a mean of
+    evaluators' scores or a sum of means to two decimals ("46.83"); "—" for none."""
+    if value is None:
+        return "—"
+    text = f"{round_half_up(value, 2):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 # How each figure identifier is written. A test walks every figure result and fails
 # on a fractional figure missing here, so a new figure cannot slip out unformatted.
 RATES = frozenset(

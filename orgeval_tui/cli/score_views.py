@@ -3,13 +3,12 @@ JSON for scripts. Figures are written as every screen writes them (analytics/dis
 
 from __future__ import annotations
 
+from ..analytics import display
 from ..analytics.display import one_decimal
 from ..i18n import t
 from .literal import literal, plain
 
-
-def _points(value: float | None) -> str:
-    return f"{value:g}"
+_points = display.points
 
 
 def _given(score) -> str:

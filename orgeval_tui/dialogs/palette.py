@@ -46,6 +46,9 @@ class UnitCommands(Provider):
                 score = max(
                     score, 1.0 if any(i.startswith(needle) for i in entry.initials) else 0.9
                 )
+            scoring = self._scoring_hit(matcher, entry, score) if entry.evaluated else None
+            if scoring is not None:
+                yield scoring
             if score > 0:
                 label = (
                     entry.name if not entry.short_name else f"{entry.name}（{entry.short_name}）"
@@ -59,3 +62,18 @@ class UnitCommands(Provider):
                     text=label,
                     help=_help(t("tui.palette.open_unit", name=entry.name)),
                 )
+
+    def _scoring_hit(self, matcher, entry, unit_score: float) -> Hit | None:
+        """An evaluated unit's scoring screen, found by the unit's name or initials (just
+        after the unit itself) or by the command's words (评分 …)."""
+        label = t("scoring.palette", name=entry.name)
+        score = max(unit_score * 0.95, matcher.match(label))
+        if score <= 0:
+            return None
+        return Hit(
+            score,
+            matcher.highlight(escape(printable(label, one_line=True))),
+            partial(self.app.open_scoring, entry.name),
+            text=label,
+            help=_help(t("scoring.palette_help", name=entry.name)),
+        )

@@ -26,6 +26,7 @@ AREAS = (
     "rubric_files",
     "scores",
     "score_commands",
+    "scoring_screen",
     "system",
     "os_errors",
     "cli_help",

@@ -52,6 +52,7 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
         Binding(
             "L", "unit_ledger", "key.ledger_short", tooltip="key.unit_ledger", id="unit.ledger"
         ),
+        Binding("s", "score", "key.score", tooltip="key.score_unit", id="unit.score"),
     ]
 
     class Loaded(Message):
@@ -226,6 +227,10 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
     def action_unit_ledger(self) -> None:
         if self.figures is not None:
             self.app.action_ledger(self.figures.info.name)
+
+    def action_score(self) -> None:
+        if self.figures is not None:
+            self.app.open_scoring(self.figures.info.name)
 
     def action_copy_number(self) -> None:
         table = self.query_one("#problems-table", VimDataTable)

@@ -46,6 +46,7 @@ class SearchEntry:
     name: str
     short_name: str | None
     initials: tuple[str, ...] = field(default_factory=tuple)
+    evaluated: bool = False  # under the current evaluation: the palette offers to score it
 
 
 def _unit_info(session, unit_id: int, unit=None) -> UnitInfo:
@@ -86,10 +87,23 @@ def search_entries(db: Database) -> list[SearchEntry]:
             return ""
         return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower()
 
+    from .evaluations import current_evaluation_id
+    from .score_sheet import evaluated_unit_ids
+
     with db.read() as session:
         rows = session.execute(select(Unit.id, Unit.name, Unit.short_name).order_by(Unit.id)).all()
+        evaluation_id = current_evaluation_id(session)
+        evaluated = (
+            set() if evaluation_id is None else set(evaluated_unit_ids(session, evaluation_id))
+        )
     return [
-        SearchEntry(uid, name, short, tuple(i for i in (initials(name), initials(short)) if i))
+        SearchEntry(
+            uid,
+            name,
+            short,
+            tuple(i for i in (initials(name), initials(short)) if i),
+            uid in evaluated,
+        )
         for uid, name, short in rows
     ]
 

@@ -61,6 +61,22 @@ COPIES = {
 }
 
 
+def _texts_in(value: str) -> list[str]:
+    """A stored text, and each text of a JSON list stored as text (a rubric leaf's
+    ledger categories)."""
+    import json
+
+    value = value.strip()
+    if value.startswith("["):
+        try:
+            items = json.loads(value)
+        except ValueError:
+            items = None
+        if isinstance(items, list) and all(isinstance(item, str) for item in items):
+            return [value, *(item.strip() for item in items)]
+    return [value]
+
+
 class UserTexts:
     """Every text stored in the database: the user's own words (names, titles, people,
     duty codes…). A widget's text that is one of them is the user's; inside a longer
@@ -86,7 +102,8 @@ class UserTexts:
                         f'SELECT DISTINCT "{column}" FROM "{table}" '
                         f"WHERE typeof(\"{column}\") = 'text'"
                     )
-                    texts.update(value.strip() for (value,) in connection.execute(query))
+                    for (value,) in connection.execute(query):
+                        texts.update(_texts_in(value))
         self.whole = texts
         self.chinese = sorted((t for t in texts if CJK.search(t)), key=len, reverse=True)
 

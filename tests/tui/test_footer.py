@@ -52,6 +52,12 @@ async def _ledger_with_a_mixed_selection(pilot, demo_db) -> None:
     await settle(pilot)
 
 
+async def _scoring(pilot, demo_db) -> None:
+    await settle(pilot)
+    pilot.app.open_scoring("县工业和信息化局")
+    await settle(pilot)
+
+
 SCREENS = {
     "home": _home,
     "home-tree": _home_tree,
@@ -61,6 +67,7 @@ SCREENS = {
     "unit-problems": None,
     "ledger": _ledger_on_a_reported_problem,
     "ledger-mixed": _ledger_with_a_mixed_selection,
+    "scoring": _scoring,
 }
 
 

@@ -142,3 +142,29 @@ async def test_a_database_gone_away_is_said_once_not_every_poll(demo_db, monkeyp
         errors = [screen for screen in app.screen_stack if isinstance(screen, ErrorScreen)]
 
     assert len(errors) == 1
+
+
+async def test_a_poll_while_the_unit_index_is_read_does_not_read_it_again(demo_db, monkeypatch):
+    """The palette's units take longer to read than the first poll (a loaded machine):
+    the poll leaves that reading alone instead of cancelling it and starting over."""
+    import time
+
+    from orgeval_tui.services import workspace
+
+    real, calls = workspace.search_entries, []
+
+    def slow(database):
+        calls.append(1)
+        time.sleep(OrgevalApp.CHANGE_POLL_SECONDS + 0.5)
+        return real(database)
+
+    monkeypatch.setattr(workspace, "search_entries", slow)
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(OrgevalApp.CHANGE_POLL_SECONDS * 2 + 1)
+        await settle(pilot)
+        entries = app.search_entries
+
+    assert len(calls) == 1
+    assert entries, "the units were read"

@@ -197,3 +197,18 @@ def test_import_errors(lang, tmp_path, monkeypatch, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=import_bad_roster)
+
+
+def test_scoring_with_a_score_typed(lang, demo_db, snap_compare, actor):
+    """县工信局's scoring screen, 3.5 typed on A1.1 and not yet saved: the totals count it
+    (the evaluator named, not the account the tests run under)."""
+    actor("王评估")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.open_scoring("县工业和信息化局")
+        await settle(pilot)
+        await pilot.press("3", ".", "5")
+        await settle(pilot)
+
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=run_before)
