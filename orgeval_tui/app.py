@@ -212,6 +212,18 @@ class OrgevalApp(TranslatedBindings, App):
                 t(f"tui.setup.palette.{step}"),
                 lambda step=step: self.action_setup(step),
             )
+        yield SystemCommand(
+            t("tui.export.title"), t("tui.export.palette"), self.action_export_ledger
+        )
+
+    def action_export_ledger(self) -> None:
+        from .dialogs.export_ledger import export_ledger_form
+
+        self.push_screen(export_ledger_form(self.database), self._export_done)
+
+    def _export_done(self, said: str | None) -> None:
+        if said is not None:
+            self.notify(said, markup=False, timeout=10)
 
     def action_setup(self, step: str) -> None:
         """A step of setting up (``evaluation``, ``unit`` or ``import``): its form, once

@@ -15,6 +15,10 @@ EN = {
     "score.already_finalized": "the scores of {unit} are already finalised",
     "score.reopen_needs_reason": "reopening finalised scores needs a reason",
     "score.not_finalized": "the scores of {unit} are not finalised",
+    "score.field.points": "points",
+    "score.field.count": "instances found",
+    "score.field.not_applicable": "not applicable",
+    "score.field.justification": "justification",
     "rubric.replace.scored": "the rubric of {evaluation} cannot be replaced: {scores} scores refer to it",
 }
 
@@ -33,5 +37,9 @@ ZH = {
     "score.already_finalized": "{unit}的评分已经定稿",
     "score.reopen_needs_reason": "退回已定稿的评分须说明理由",
     "score.not_finalized": "{unit}的评分尚未定稿",
+    "score.field.points": "分值",
+    "score.field.count": "发现处数",
+    "score.field.not_applicable": "不适用",
+    "score.field.justification": "扣分理由",
     "rubric.replace.scored": "评估项目“{evaluation}”的指标体系不能替换：已有 {scores} 条评分引用它",
 }

@@ -64,6 +64,12 @@ EN = {
     "tui.import.refused_short": "Not imported: {count} problem(s), listed row by row. Fix the file, then OK again.",
     "tui.import_errors.title": "{file}: not imported",
     "tui.import_errors.summary": "{count} problem(s), row by row; nothing was written.",
+    "tui.export.title": "Export the problem ledger",
+    "tui.export.palette": "Write the current evaluation's ledger to a workbook (.xlsx), overdue rows marked",
+    "tui.export.file": "Workbook",
+    "tui.export.note": "The office's ledger layout, as `orgeval export ledger` writes it.",
+    "tui.export.default_name": "problem-ledger.xlsx",
+    "key.export": "Export",
 }
 
 ZH = {
@@ -124,4 +130,10 @@ ZH = {
     "tui.import.refused_short": "未导入：共 {count} 处问题，已逐行列出。改好文件后再按确定。",
     "tui.import_errors.title": "{file}：未导入",
     "tui.import_errors.summary": "共 {count} 处问题，逐行列出；未写入任何数据。",
+    "tui.export.title": "导出问题台账",
+    "tui.export.palette": "将当前评估项目的问题台账写成工作簿（.xlsx），逾期问题标出",
+    "tui.export.file": "工作簿",
+    "tui.export.note": "按本办问题台账的格式，与 `orgeval export ledger` 写出的相同。",
+    "tui.export.default_name": "问题台账.xlsx",
+    "key.export": "导出",
 }

@@ -30,6 +30,8 @@ class Problem(SQLModel, table=True):
         UniqueConstraint("evaluation_id", "number"),
         Index("ix_problem_unit_status", "unit_id", "status"),
         Index("ix_problem_status_deadline", "status", "deadline"),
+        # The current evaluation's problems as a range of ids: two seeks (ledger search).
+        Index("ix_problem_evaluation_id_id", "evaluation_id", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

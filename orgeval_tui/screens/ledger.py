@@ -85,6 +85,7 @@ class LedgerScreen(LedgerSteps, LiveScreen, TranslatedBindings, Screen):
         *(_step_binding(key, step) for key, step in STEP_KEYS),
         *(_step_binding(key, step, STEPS_GROUP) for key, step in STEP_KEYS),
         Binding("c", "copy_number", "key.copy", show=False, id="ledger.copy_number"),
+        Binding("X", "app.export_ledger", "key.export", show=False, id="ledger.export"),
     ]
 
     class PageLoaded(Message):

@@ -147,7 +147,7 @@ def _deleted_label(session: Session, entity: str, entity_id: str) -> str | None:
 
 # How the user knows an audited table's fields and coded values: the catalogue keys
 # ``<prefix>.<field>`` and ``<prefix>.<value>``.
-FIELD_NAMES = {"problem": "ledger.field", "unit": "unit.field"}
+FIELD_NAMES = {"problem": "ledger.field", "unit": "unit.field", "score": "score.field"}
 VALUE_WORDS = {
     "problem": {
         "status": "ledger.status",
@@ -175,6 +175,17 @@ def _change_words(entity: str, field: str, old, new) -> str:
     return f"{name}{t('conflict.colon')}{old} → {new}"
 
 
+def _score_label(session: Session, entity: str, current) -> str | None:
+    """A score is named by its unit and leaf, as the evaluator knows it."""
+    if entity != "score" or current is None:
+        return None
+    from ..models import Indicator, Unit
+
+    unit = session.get(Unit, current.unit_id)
+    leaf = session.get(Indicator, current.indicator_id)
+    return f"{unit.name} {leaf.code} {leaf.name}"
+
+
 def conflict_message(session: Session, model, identity, current) -> str:
     """Who changed a row since it was read, for the refusal of a stale write, at the
     office's local time and in the user's words for its fields (as everything the user
@@ -182,7 +193,11 @@ def conflict_message(session: Session, model, identity, current) -> str:
     entity = model.__tablename__
     entity_id = ",".join(str(part) for part in identity)
     change = last_change(session, entity, entity_id)
-    label = getattr(current, "number", None) or getattr(current, "name", None)
+    label = (
+        getattr(current, "number", None)
+        or getattr(current, "name", None)
+        or _score_label(session, entity, current)
+    )
     if label is None and change is not None and change.action == "delete":
         label = _deleted_label(session, entity, entity_id)
     label = label or f"{entity} {entity_id}"

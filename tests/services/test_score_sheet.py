@@ -165,7 +165,10 @@ def test_a_stale_score_is_refused_naming_who_changed_it(county):
         scores.set_score(
             county, "县工信局", "B1.1", points=7, note="复核", expected_version=saved.version
         )
-        with pytest.raises(ConflictError, match="王评估"):
+        with pytest.raises(
+            ConflictError,
+            match=r"县工业和信息化局 B1\.1 执行率 was changed by 王评估 at .*→ 复核",
+        ):
             scores.set_score(
                 county, "县工信局", "B1.1", points=6, note="再核", expected_version=saved.version
             )

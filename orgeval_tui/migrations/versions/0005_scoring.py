@@ -7,7 +7,8 @@ Create Date: 2026-11-29 09:37:18
 A leaf now says how it is scored (graded, deduction per instance, or a figure's bands)
 and whether it is a veto item; a score may be 不适用 (no points) and keeps the count of
 instances a deduction was made for; a unit's office scores can be finalised. Leaves
-written before this revision were scored by hand: they become ``graded``.
+written before this revision were scored by hand: they become ``graded``. The ledger,
+now kept to the current evaluation, reads that evaluation's problem ids as a range.
 """
 
 from collections.abc import Sequence
@@ -57,6 +58,8 @@ def upgrade() -> None:
             sa.Column("veto", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
     op.execute("UPDATE indicator SET kind = 'graded' WHERE max_points IS NOT NULL")
+    with op.batch_alter_table("problem", schema=None) as batch_op:
+        batch_op.create_index("ix_problem_evaluation_id_id", ["evaluation_id", "id"], unique=False)
 
     with op.batch_alter_table("score", schema=None) as batch_op:
         batch_op.add_column(sa.Column("count", sa.Integer(), nullable=True))
@@ -71,6 +74,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("problem", schema=None) as batch_op:
+        batch_op.drop_index("ix_problem_evaluation_id_id")
     op.execute("DELETE FROM score WHERE points IS NULL")
     with op.batch_alter_table("score", schema=None) as batch_op:
         batch_op.drop_constraint("points_or_not_applicable", type_="check")

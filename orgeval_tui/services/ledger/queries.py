@@ -70,8 +70,15 @@ def _indexed_in_current(session) -> list:
     match in the range is also checked against the list of the evaluation's ids (``+ 0``:
     a bare rowid would hand the list to FTS5, which runs its match once per id)."""
     current = _in_current(session)
+    # Three subqueries, not one select of three aggregates: SQLite answers a lone min or
+    # max with one seek of the (evaluation_id, id) index, three together with a scan.
     low, high, count = session.execute(
-        select(func.min(P.id), func.max(P.id), func.count()).select_from(T.problem).where(current)
+        select(
+            *(
+                select(aggregate).select_from(T.problem).where(current).scalar_subquery()
+                for aggregate in (func.min(P.id), func.max(P.id), func.count())
+            )
+        )
     ).one()
     if not count:
         return [false()]
