@@ -131,7 +131,7 @@ ZH = {
     "tui.import_errors.title": "{file}：未导入",
     "tui.import_errors.summary": "共 {count} 处问题，逐行列出；未写入任何数据。",
     "tui.export.title": "导出问题台账",
-    "tui.export.palette": "将当前评估项目的问题台账写成工作簿（.xlsx），逾期问题标出",
+    "tui.export.palette": "将当前评估项目的问题台账写成工作簿，逾期问题标出",
     "tui.export.file": "工作簿",
     "tui.export.note": "按本办问题台账的格式，与 `orgeval export ledger` 写出的相同。",
     "tui.export.default_name": "问题台账.xlsx",
