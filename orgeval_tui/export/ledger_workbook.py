@@ -141,7 +141,6 @@ def _build(title: str, subtitle: str, problems: list[ProblemView], today: date):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = Workbook()
     sheet = workbook.active
@@ -226,16 +225,24 @@ def _build(title: str, subtitle: str, problems: list[ProblemView], today: date):
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{last_row}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3
+    one_page_wide(sheet, "landscape", sheet.PAPERSIZE_A3)
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.oddFooter.center.text = zh("ledger_excel.sheet.footer")
+    return workbook, overdue_count
+
+
+def one_page_wide(sheet, orientation: str, paper_size: str) -> None:
+    """Printed one page wide, as long as it needs, centred: how every workbook the
+    office sends out prints."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.orientation = orientation
+    sheet.page_setup.paperSize = paper_size
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.print_options.horizontalCentered = True
-    sheet.oddFooter.center.text = zh("ledger_excel.sheet.footer")
-    return workbook, overdue_count
 
 
 def write_text(cell, text: str) -> None:

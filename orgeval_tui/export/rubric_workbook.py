@@ -30,7 +30,14 @@ from ..ingest.rubric_words import (
     kind_word,
     veto_word,
 )
-from .ledger_workbook import FONT_NAME, HEADER_FILL, save_atomically, text_width, write_text
+from .ledger_workbook import (
+    FONT_NAME,
+    HEADER_FILL,
+    one_page_wide,
+    save_atomically,
+    text_width,
+    write_text,
+)
 
 if TYPE_CHECKING:
     from ..analytics.rubric_rules import Indicator, Rubric
@@ -219,15 +226,7 @@ def _choices(sheet, field: str, words: list[str], last_row: int) -> None:
 
 def _print_setup(sheet, orientation: str = "landscape") -> None:
     """One page wide, on A4."""
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    sheet.page_setup.orientation = orientation
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.print_options.horizontalCentered = True
+    one_page_wide(sheet, orientation, sheet.PAPERSIZE_A4)
 
 
 def _grades_sheet(sheet, rubric: Rubric, language: str) -> None:

@@ -22,7 +22,15 @@ from pathlib import Path
 
 from ..analytics.rubric_rules import Rubric
 from ..ingest.aliases import SELF_SHEET_HEADERS
-from .ledger_workbook import FONT_NAME, HEADER_FILL, save_atomically, text_width, write_text, zh
+from .ledger_workbook import (
+    FONT_NAME,
+    HEADER_FILL,
+    one_page_wide,
+    save_atomically,
+    text_width,
+    write_text,
+    zh,
+)
 
 FIELDS = (
     "rubric_code",
@@ -74,7 +82,6 @@ def _build(content: SelfSheet):
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = Workbook()
     sheet = workbook.active
@@ -162,13 +169,7 @@ def _build(content: SelfSheet):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = f"A{header_row + 1}"
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.print_options.horizontalCentered = True
+    one_page_wide(sheet, "portrait", sheet.PAPERSIZE_A4)
     sheet.oddFooter.center.text = zh("ledger_excel.sheet.footer")
     return workbook
 

@@ -146,7 +146,7 @@ async def test_the_palette_lists_a_bracketed_unit_as_written(office):
     app = OrgevalApp(office, keymap={})
 
     # Tall enough that the palette's list shows the units below the app's own commands.
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(100, 60)) as pilot:
         await settle(pilot)
         app.action_command_palette()
         await settle(pilot)

@@ -14,17 +14,14 @@ Callers use the names below (``from ..services import ledger; ledger.add(...)``)
 from ...analytics.ledger_facts import OPEN_STATUSES, ProblemFacts, UnitCounts, facts
 from .lifecycle import ALLOWED, STEPS
 from .numbering import add
+from .pages import PAGE_SIZE, LedgerQuery, Page, read_page
 from .queries import (
     ORDERS,
-    PAGE_SIZE,
-    LedgerQuery,
-    Page,
     categories,
     count_problems,
     evaluation_problems,
     list_problems,
     matching_ids,
-    read_page,
     show,
     unit_counts,
 )
