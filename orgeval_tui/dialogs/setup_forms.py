@@ -50,8 +50,8 @@ def add_unit_form(database, units: list[str], evaluation: str | None) -> FormScr
     from ..models.units import UNIT_KINDS
 
     fields = [
-        Field("name", t("unit.field.name"), required=True),
-        Field("short", t("unit.field.short_name")),
+        Field("name", t("tui.unit_form.name"), required=True),
+        Field("short", t("tui.unit_form.short_name")),
         Field(
             "parent",
             t("tui.unit_form.parent"),
@@ -61,13 +61,13 @@ def add_unit_form(database, units: list[str], evaluation: str | None) -> FormScr
         ),
         Field(
             "kind",
-            t("unit.field.kind"),
+            t("tui.unit_form.kind"),
             "choice",
             required=True,
             default="department",
             options=tuple((t(f"unit.kind.{kind}"), kind) for kind in UNIT_KINDS),
         ),
-        *(Field(quota, t(f"unit.field.{quota}"), default="0") for quota in QUOTAS),
+        *(Field(quota, t(f"tui.unit_form.{quota}"), default="0") for quota in QUOTAS),
     ]
     note = ""
     if evaluation is not None:

@@ -70,6 +70,13 @@ EN = {
     "tui.export.note": "The office's ledger layout, as `orgeval export ledger` writes it.",
     "tui.export.default_name": "problem-ledger.xlsx",
     "key.export": "Export",
+    "tui.unit_form.name": "Name",
+    "tui.unit_form.short_name": "Short name",
+    "tui.unit_form.kind": "Kind",
+    "tui.unit_form.quota_admin": "Administrative quota",
+    "tui.unit_form.quota_public": "Public-institution quota",
+    "tui.unit_form.quota_service": "Workers' quota",
+    "tui.unit_form.quota_leaders": "Leadership posts",
 }
 
 ZH = {
@@ -136,4 +143,11 @@ ZH = {
     "tui.export.note": "按本办问题台账的格式，与 `orgeval export ledger` 写出的相同。",
     "tui.export.default_name": "问题台账.xlsx",
     "key.export": "导出",
+    "tui.unit_form.name": "名称",
+    "tui.unit_form.short_name": "简称",
+    "tui.unit_form.kind": "类型",
+    "tui.unit_form.quota_admin": "行政编制",
+    "tui.unit_form.quota_public": "事业编制",
+    "tui.unit_form.quota_service": "工勤编制",
+    "tui.unit_form.quota_leaders": "领导职数",
 }

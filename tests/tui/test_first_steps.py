@@ -269,3 +269,25 @@ async def test_a_new_evaluation_takes_in_the_units_registered_before_it(database
     assert offered.startswith("尚未设立评估项目")
     assert evaluation_details(database).units == ("县工业和信息化局", "县气象局")
     assert [row[0] for row in rows] == ["县工信局", "县气象局"]
+
+
+async def test_the_unit_form_labels_read_as_labels_in_english(database):
+
+    set_language("en")
+    create_evaluation(database, "2021", date(2021, 12, 31), number_prefix="2021")
+    async with _app(database).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        form = await _open(pilot, "u")
+        labels = [str(label.render()).strip() for label in form.query(".form-field Label")]
+
+    assert labels == [
+        "Name *",
+        "Short name",
+        "Parent unit",
+        "Kind *",
+        "Administrative quota",
+        "Public-institution quota",
+        "Workers' quota",
+        "Leadership posts",
+        "Under evaluation",
+    ]
