@@ -134,8 +134,8 @@ def _add_fieldwork(database: Database, data: PilotData) -> None:
                 unit_id=unit_ids[spec["unit"]],
                 kind=spec["kind"],
                 held_on=spec["held_on"],
-                participants=spec.get("participants"),
-                summary=spec.get("summary", ""),
+                evaluators=spec.get("participants"),
+                notes=spec.get("summary", ""),
             )
             session.add(activity)
             session.flush()

@@ -27,6 +27,7 @@ AREAS = (
     "scores",
     "score_commands",
     "scoring_screen",
+    "fieldwork",
     "system",
     "os_errors",
     "cli_help",

@@ -4,4 +4,4 @@
 with one query, without importing Alembic; a test keeps it equal to Alembic's own head.
 """
 
-HEAD = "0005_scoring"
+HEAD = "0006_fieldwork"

@@ -5,7 +5,14 @@ from .calendar import CalendarDay
 from .cases import Benchmark, Case
 from .duties import Duty, WorkLogEntry
 from .evaluation import CurrentEvaluation, Evaluation, EvaluationPeriod, EvaluationUnit
-from .fieldwork import Finding, OnsiteActivity
+from .fieldwork import (
+    ActivityFile,
+    Finding,
+    FindingIndicator,
+    InterviewOutline,
+    OnsiteActivity,
+    SelfReport,
+)
 from .ledger import Problem, ProblemEvent
 from .records import AuditEvent, ImportRecord
 from .rubric import Indicator, Score, ScoreLock
@@ -14,6 +21,7 @@ from .surveys import Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from .units import Section, Unit
 
 __all__ = [
+    "ActivityFile",
     "AuditEvent",
     "Benchmark",
     "CalendarDay",
@@ -24,13 +32,16 @@ __all__ = [
     "EvaluationPeriod",
     "EvaluationUnit",
     "Finding",
+    "FindingIndicator",
     "ImportRecord",
     "Indicator",
+    "InterviewOutline",
     "OnsiteActivity",
     "Problem",
     "ProblemEvent",
     "Score",
     "ScoreLock",
+    "SelfReport",
     "Section",
     "Staff",
     "Survey",

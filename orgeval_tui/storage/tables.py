@@ -90,7 +90,13 @@ survey = table(
 )
 survey_response = table("survey_response", column("survey_id", Integer), column("unit_id", Integer))
 onsite_activity = table(
-    "onsite_activity", column("evaluation_id", Integer), column("unit_id", Integer)
+    "onsite_activity",
+    column("id", Integer),
+    column("evaluation_id", Integer),
+    column("unit_id", Integer),
+    column("draft", String),
+    column("draft_saved_at", UTCDateTime()),
+    column("draft_by", String),
 )
 problem = table(
     "problem",

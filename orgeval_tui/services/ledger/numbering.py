@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, cast, func, select
@@ -22,7 +23,7 @@ from .views import P, ProblemView, problem_view
 from .words import choice, optional_text, required_text
 
 if TYPE_CHECKING:
-    from ...models import Evaluation
+    from ...models import Evaluation, Problem
 
 NUMBER_ATTEMPTS = 8
 
@@ -68,8 +69,11 @@ def add(
     category: str | None = None,
     severity: str = "medium",
     recommendation: str | None = None,
+    then: Callable[[Session, Problem], None] | None = None,
 ) -> ProblemView:
-    """Record a problem in the current evaluation, numbered PREFIX-NNN."""
+    """Record a problem in the current evaluation, numbered PREFIX-NNN. ``then`` runs in
+    the same transaction once the problem has its id (to link what it came from): if it
+    raises, nothing is recorded."""
     title = required_text(title, "title")
     category = optional_text(category, "category")
     source = choice(source, PROBLEM_SOURCES, "source")
@@ -85,6 +89,7 @@ def add(
                 category=category,
                 severity=severity,
                 recommendation=(recommendation or "").strip(),
+                then=then,
             )
         except IntegrityError as exc:
             # Another writer took the same number meanwhile; the unique constraint refused
@@ -95,7 +100,7 @@ def add(
     raise AssertionError("unreachable")
 
 
-def _add_once(db: Database, unit_ref: str, **values) -> ProblemView:
+def _add_once(db: Database, unit_ref: str, then=None, **values) -> ProblemView:
     with db.write() as session:
         # On PostgreSQL the row lock queues adds to one evaluation, so max + 1 is free when
         # computed (SQLite's write lock already does that); the unique constraint and the
@@ -112,5 +117,7 @@ def _add_once(db: Database, unit_ref: str, **values) -> ProblemView:
         session.flush()
         detail = {"number": number, "unit": unit.name, **values}
         record_event(session, problem, "create", None, "identified", detail=detail)
+        if then is not None:
+            then(session, problem)
         session.flush()
         return problem_view(problem, unit)
