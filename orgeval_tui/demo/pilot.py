@@ -7,8 +7,9 @@ ID numbers are exercised on every demo build. Units, the calendar and the evalua
 in through their services; the ledger's ten lives are replayed step by step through the
 lifecycle service, as the evaluators who took each step on the day they took it
 (``clock_at``, ``acting_as``), and the units' and the office's scores are given through
-the scoring service the same way (``pilot_scores``). On-site activities have no import
-yet and are written directly.
+the scoring service the same way (``pilot_scores``). The on-site activities are logged
+through the on-site evaluation's services, and their findings linked to the problems they
+became.
 """
 
 from __future__ import annotations
@@ -18,16 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import select
-
 from ..domain.actor import acting_as
 from ..domain.clock import clock_at
 from ..domain.errors import UserError
 from ..i18n import t
-from ..models import Finding, OnsiteActivity, Unit
-from ..services import ledger
+from ..services import fieldwork, ledger
 from ..services.calendar import seed_calendar
-from ..services.evaluations import Period, create_evaluation, current_evaluation
+from ..services.evaluations import Period, create_evaluation
 from ..services.intake.cases import import_cases
 from ..services.intake.duties import import_duties
 from ..services.intake.roster import import_roster
@@ -36,6 +34,7 @@ from ..services.units import add_unit, has_units
 from ..storage.database import Database
 from .office_files import OfficeFile, write_office_files
 from .pilot_data import PilotData, pilot_data
+from .pilot_ledger import LEAD, at_office_time
 from .pilot_scores import score_pilot
 
 IMPORTS = {
@@ -61,8 +60,9 @@ def load_pilot(database: Database, folder: Path | None = None) -> list[OfficeFil
         files = write_office_files(data, where)
         for office_file in files:
             import_file(database, where, office_file)
-    _add_fieldwork(database, data)
+    becomes = add_fieldwork(database, data)
     replay_ledger(database, data)
+    link_findings(database, becomes)
     score_pilot(database, evaluated_units(data))
     return files
 
@@ -124,22 +124,39 @@ def replay_ledger(database: Database, data: PilotData) -> None:
                 ledger.apply(database, step.action, [(problem.number, None)], **step.values)
 
 
-def _add_fieldwork(database: Database, data: PilotData) -> None:
-    with database.write() as session:
-        evaluation_id = current_evaluation(session).id
-        unit_ids = dict(session.execute(select(Unit.name, Unit.id)).all())
-        for spec in data.onsite:
-            activity = OnsiteActivity(
-                evaluation_id=evaluation_id,
-                unit_id=unit_ids[spec["unit"]],
-                kind=spec["kind"],
-                held_on=spec["held_on"],
-                evaluators=spec.get("participants"),
-                notes=spec.get("summary", ""),
+def add_fieldwork(database: Database, data: PilotData) -> dict[int, str]:
+    """Each activity logged on its day by its note-taker, with its notes and findings,
+    through the on-site evaluation's services; the finding ids by the title of the
+    problem each became."""
+    becomes: dict[int, str] = {}
+    for spec in data.onsite:
+        with clock_at(at_office_time(spec.held_on, 17, 30)), acting_as(spec.recorder):
+            activity = fieldwork.add_activity(
+                database,
+                spec.unit,
+                spec.kind,
+                spec.held_on,
+                place=spec.place,
+                evaluators="、".join(spec.evaluators),
+                people_met=spec.people_met,
+                notes=spec.notes,
             )
-            session.add(activity)
-            session.flush()
-            session.add_all(
-                Finding(activity_id=activity.id, text=f["text"], severity=f.get("severity"))
-                for f in spec.get("findings", [])
-            )
+            for finding in spec.findings:
+                added = fieldwork.add_finding(
+                    database,
+                    activity.id,
+                    finding.text,
+                    severity=finding.severity,
+                    indicators=finding.indicators,
+                )
+                if finding.problem is not None:
+                    becomes[added.id] = finding.problem
+    return becomes
+
+
+def link_findings(database: Database, becomes: dict[int, str]) -> None:
+    """Each finding linked to the ledger problem it became, found by its title."""
+    numbers = {p.title: p.number for p in ledger.list_problems(database)}
+    for finding_id, title in becomes.items():
+        with acting_as(LEAD):
+            fieldwork.link_finding(database, finding_id, numbers[title])

@@ -17,7 +17,15 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from . import pilot_cases, pilot_ledger, pilot_rosters, pilot_surveys, pilot_units, pilot_worklog
+from . import (
+    pilot_cases,
+    pilot_fieldwork,
+    pilot_ledger,
+    pilot_rosters,
+    pilot_surveys,
+    pilot_units,
+    pilot_worklog,
+)
 from .pilot_rosters import GXJ, REFERENCE_DATE
 
 EVALUATION = {
@@ -45,7 +53,7 @@ class PilotData:
     cases: list[dict]
     peer_survey: dict
     staff_survey: dict
-    onsite: list[dict]
+    onsite: tuple[pilot_fieldwork.PilotActivity, ...]
     problems: list[pilot_ledger.Life]
 
 
@@ -61,6 +69,6 @@ def pilot_data() -> PilotData:
         cases=pilot_cases.cases(random.Random(SEEDS["cases"])),
         peer_survey=pilot_surveys.peer_survey(random.Random(SEEDS["peer"])),
         staff_survey=pilot_surveys.staff_survey(random.Random(SEEDS["staff_survey"])),
-        onsite=pilot_ledger.onsite(),
+        onsite=pilot_fieldwork.ACTIVITIES,
         problems=pilot_ledger.lives(),
     )

@@ -1,4 +1,4 @@
-"""On-site evaluation (编办实地评) in July 2021 and the problem ledger (问题台账) it led to:
+"""The problem ledger (问题台账) the on-site evaluation (编办实地评) of July 2021 led to:
 10 problems fed back to the three units, rectified, reported and verified by the office's
 supervision team (督导小组) through the autumn."""
 
@@ -13,147 +13,9 @@ from .pilot_rosters import GXJ, QXJ, ZGH
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 # The office's people.
-TEAM = "评估小组：张立新、刘晓燕、王海涛"
 LEAD = "张立新"  # 评估小组组长
 CLERK = "刘晓燕"  # records the units' answers
 SUPERVISOR = "孙卫东"  # 县委编办督导小组: the look-backs, and so the verifier
-
-# unit, kind, day, unit participants, summary, findings [(text, severity)]
-ONSITE = [
-    (
-        ZGH,
-        "briefing",
-        date(2021, 7, 6),
-        "刘振东（主席）、王立新（副主席）、高玉梅（副主席）",
-        "听取县总工会主席关于机构编制执行、职责履行和队伍建设情况的汇报。",
-        [("机关7名在编人员平均年龄52岁，35岁以下无人，单位自述“年轻人接不上”。", "high")],
-    ),
-    (
-        ZGH,
-        "archive",
-        date(2021, 7, 6),
-        "孙宝华（办公室）",
-        "查阅2016年以来机关及县工人文化宫机构编制使用档案、用编进人审批材料。",
-        [
-            ("2019年以来2名人员调入、1名人员退休的编制手续材料未归档。", "medium"),
-            ("文化宫人员参与机关工作无书面统筹安排。", "low"),
-        ],
-    ),
-    (
-        ZGH,
-        "site",
-        date(2021, 7, 7),
-        "李建伟（办公室）、周长利（县工人文化宫主任）",
-        "实地查看机关内设机构和县工人文化宫挂牌情况。",
-        [],
-    ),
-    (
-        ZGH,
-        "callback",
-        date(2021, 7, 7),
-        "王海涛",
-        "电话回访近一年到县总工会办理职工维权、困难职工帮扶事项的群众10人，9人表示满意，"
-        "1人表示基本满意。",
-        [],
-    ),
-    (
-        ZGH,
-        "interview",
-        date(2021, 7, 8),
-        "杜洪涛、张庆军、李建伟；文化宫：宋秀兰、郑雪",
-        "与机关科室负责人、工作人员及县工人文化宫工作人员逐一谈话，共5人。",
-        [
-            ("组织宣传部、权益保障部部分工作交叉，个别同志身兼多岗。", "low"),
-            ("文化宫年轻同志反映业务骨干多，但参与机关工作渠道不畅。", "medium"),
-        ],
-    ),
-    (
-        GXJ,
-        "briefing",
-        date(2021, 7, 12),
-        "王德胜（局长）、陈立强（副局长）",
-        "听取县工信局局长关于“三定”规定落实、履职考评系统使用和重点工作开展情况的汇报。",
-        [],
-    ),
-    (
-        GXJ,
-        "archive",
-        date(2021, 7, 12),
-        "徐志刚（办公室）、李倩（办公室）",
-        "查阅机构编制使用档案、履职考评系统2020年度填报记录。",
-        [
-            ("2020年度132条岗位职责中38条无执行记录。", "high"),
-            ("部分人员存在月底集中补报、漏报现象，系统填报率82.67%。", "medium"),
-            ("2名人员调入的用编审批材料未及时归档。", "medium"),
-        ],
-    ),
-    (
-        GXJ,
-        "site",
-        date(2021, 7, 13),
-        "李倩（办公室）",
-        "实地查看8个内设机构挂牌情况。",
-        [("“运行监测科”仍挂机构改革前“经济运行科”旧牌，“节能与综合利用科”未挂牌。", "low")],
-    ),
-    (
-        GXJ,
-        "callback",
-        date(2021, 7, 13),
-        "王海涛",
-        "从12345热线交办件中随机抽取12件电话回访来电群众和企业，均表示问题已按时答复，"
-        "10人满意、2人基本满意。",
-        [],
-    ),
-    (
-        GXJ,
-        "interview",
-        date(2021, 7, 14),
-        "孙丽萍、刘志远、高振华、郑文静、田晓光、张晓雯",
-        "与各科室负责人和年轻同志个别谈话，共6人。",
-        [("部分同志反映局领导交办的临时性工作多，系统填报不够及时。", "low")],
-    ),
-    (
-        QXJ,
-        "briefing",
-        date(2021, 7, 19),
-        "石永刚（局长）、侯雪梅（副局长）",
-        "听取县气象局局长关于职责履行、气象防灾减灾和人员配备情况的汇报。",
-        [],
-    ),
-    (
-        QXJ,
-        "archive",
-        date(2021, 7, 19),
-        "董方（办公室）",
-        "查阅机构编制使用档案和人员变动材料。",
-        [],
-    ),
-    (
-        QXJ,
-        "site",
-        date(2021, 7, 20),
-        "董方（办公室）",
-        "实地查看内设机构挂牌情况。",
-        [("“防灾减灾科”对外挂“业务科”牌子，“人工影响天气办公室”未挂牌。", "low")],
-    ),
-    (
-        QXJ,
-        "callback",
-        date(2021, 7, 20),
-        "王海涛",
-        "电话回访6个乡镇（街道）分管负责同志和5名种植大户，对气象服务总体满意；"
-        "2个乡镇反映汛期预警信息到村有滞后。",
-        [("汛期气象灾害预警信息传递到村（社区）一级存在滞后。", "medium")],
-    ),
-    (
-        QXJ,
-        "interview",
-        date(2021, 7, 21),
-        "付振强、曹丽君、贾振国、林晓慧",
-        "与科室负责人和工作人员个别谈话，共4人。",
-        [],
-    ),
-]
 
 # The ledger. Each problem is recorded on CREATED_ON and fed back on FED_BACK_ON; its
 # life is the steps after that: ("plan", day, measures, responsible, deadline) ·
@@ -421,20 +283,6 @@ PROBLEMS = [
 ]
 
 
-def onsite() -> list[dict]:
-    return [
-        {
-            "unit": unit,
-            "kind": kind,
-            "held_on": day,
-            "participants": f"{TEAM}；{people}",
-            "summary": summary,
-            "findings": [{"text": text, "severity": severity} for text, severity in findings],
-        }
-        for unit, kind, day, people, summary, findings in ONSITE
-    ]
-
-
 @dataclass(frozen=True)
 class Step:
     """One step of a problem's life as the evaluator took it: the lifecycle's action, when
@@ -457,7 +305,7 @@ class Life:
     steps: tuple[Step, ...]
 
 
-def _at(day: date, hour: int, minute: int) -> datetime:
+def at_office_time(day: date, hour: int, minute: int) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=SHANGHAI)
 
 
@@ -466,9 +314,9 @@ def _life(spec: dict, index: int) -> Life:
         key: spec[key]
         for key in ("source", "category", "title", "description", "recommendation", "severity")
     }
-    steps = [Step("feedback", _at(FED_BACK_ON, 15, index), LEAD, {"on": FED_BACK_ON})]
+    steps = [Step("feedback", at_office_time(FED_BACK_ON, 15, index), LEAD, {"on": FED_BACK_ON})]
     for action, day, *values in spec["life"]:
-        at = _at(day, 10, 5 * index)
+        at = at_office_time(day, 10, 5 * index)
         if action == "plan":
             measures, responsible, deadline = values
             step = Step(
@@ -487,7 +335,9 @@ def _life(spec: dict, index: int) -> Life:
             deadline, reason = values
             step = Step("extend", at, LEAD, {"deadline": deadline, "reason": reason})
         steps.append(step)
-    return Life(spec["unit"], finding, _at(CREATED_ON, 9, 10 + 3 * index), LEAD, tuple(steps))
+    return Life(
+        spec["unit"], finding, at_office_time(CREATED_ON, 9, 10 + 3 * index), LEAD, tuple(steps)
+    )
 
 
 def lives() -> list[Life]:

@@ -25,6 +25,7 @@ EN = {
     "fieldwork.unknown_indicator": "no leaf {codes} in the evaluation's rubric; its leaves are {leaves}",
     "fieldwork.already_in_ledger": "finding {id} is already in the ledger as {number}",
     "fieldwork.question_too_long": "question on line {line} is longer than {limit} characters",
+    "fieldwork.other_unit": "finding {id} is of another unit than problem {number}",
 }
 
 ZH = {
@@ -52,4 +53,5 @@ ZH = {
     "fieldwork.unknown_indicator": "本评估项目的指标体系中没有末级指标 {codes}；末级指标有 {leaves}",
     "fieldwork.already_in_ledger": "发现 {id} 已列入问题台账，编号 {number}",
     "fieldwork.question_too_long": "第 {line} 行的问题超过 {limit} 个字",
+    "fieldwork.other_unit": "发现 {id} 与问题 {number} 不属于同一单位",
 }

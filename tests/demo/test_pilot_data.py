@@ -341,15 +341,22 @@ def test_peer_scores_in_range(data):
 
 
 def test_onsite(data):
-    kinds = {"briefing", "archives", "signage", "callback", "interview"}
+    kinds = {"briefing", "archive", "site", "callback", "interview"}
     for unit in EVALUATED:
-        mine = [a for a in data.onsite if a["unit"] == unit]
-        assert {a["kind"] for a in mine} == kinds
-        assert all(a["held_on"].strftime("%Y-%m") == "2021-07" for a in mine)
+        mine = [a for a in data.onsite if a.unit == unit]
+        assert {a.kind for a in mine} == kinds
+        assert all(a.held_on.strftime("%Y-%m") == "2021-07" for a in mine)
     for a in data.onsite:
-        assert a["summary"] and a["participants"]
-        assert all(f["severity"] in ("high", "medium", "low") and f["text"] for f in a["findings"])
-    assert sum(len(a["findings"]) for a in data.onsite) >= 10
+        assert a.notes and a.evaluators and a.people_met and a.place
+        assert all(f.severity in ("high", "medium", "low") and f.text for f in a.findings)
+    assert sum(len(a.findings) for a in data.onsite) >= 10
+
+
+def test_onsite_findings_name_problems_of_their_unit(data):
+    titles = {(p.unit, p.finding["title"]) for p in data.problems}
+    became = [(a.unit, f.problem) for a in data.onsite for f in a.findings if f.problem]
+    assert len(became) >= 8
+    assert set(became) <= titles
 
 
 SHANGHAI_OFFSET = timedelta(hours=8)
@@ -427,7 +434,7 @@ def test_every_unit_with_data_is_known(data):
     units = {u["name"] for u in data.units}
     assert set(data.staff) <= units and set(data.sections) <= units
     assert set(data.duties) <= units and set(data.work_log) <= units
-    assert {a["unit"] for a in data.onsite} <= units
+    assert {a.unit for a in data.onsite} <= units
     per_unit = defaultdict(list)
     for p in data.problems:
         per_unit[p.unit].append(p.finding["title"])

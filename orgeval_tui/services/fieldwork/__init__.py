@@ -25,6 +25,7 @@ from .findings import (
     finding_to_ledger,
     findings_by_leaf,
     findings_of_problem,
+    link_finding,
     problem_title,
     set_indicators,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "heading",
     "kind_label",
     "kind_of",
+    "link_finding",
     "list_activities",
     "outline",
     "person_met",

@@ -229,3 +229,31 @@ def findings_of_problem(session: Session, problem_id: int) -> list[FindingView]:
     ).all()
     ids = {finding_id for finding_id, _ in rows}
     return [f for f in findings_of(session, {a for _, a in rows}) if f.id in ids]
+
+
+def link_finding(db: Database, finding_id: int, number: str) -> FindingView:
+    """Link a finding to a problem already in the ledger (the evidence of a problem
+    recorded from another source); refused when the finding is linked already or the
+    problem is of another unit or evaluation."""
+    from ...models import Finding, OnsiteActivity, Problem
+
+    with db.write() as session:
+        finding = session.get(Finding, finding_id)
+        if finding is None:
+            raise NotFound(t("fieldwork.no_finding", id=finding_id))
+        activity = session.get(OnsiteActivity, finding.activity_id)
+        problem = session.scalar(
+            select(Problem).where(
+                Problem.evaluation_id == activity.evaluation_id, Problem.number == number.strip()
+            )
+        )
+        if problem is None:
+            raise NotFound(t("ledger.not_found", number=number))
+        if finding.problem_id is not None:
+            linked = session.get(Problem, finding.problem_id)
+            raise UserError(t("fieldwork.already_in_ledger", id=finding_id, number=linked.number))
+        if problem.unit_id != activity.unit_id:
+            raise UserError(t("fieldwork.other_unit", id=finding_id, number=problem.number))
+        finding.problem_id = problem.id
+        session.flush()
+        return finding_view(session, finding_id)
