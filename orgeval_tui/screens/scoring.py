@@ -158,7 +158,8 @@ class ScoringScreen(ScoreIO, LiveScreen, TranslatedBindings, Screen):
             entry.update(literal(t("scoring.entry.group", code=code or "")))
             return
         line = sheet.line(code)
-        self.query_one("#score-detail", Static).update(detail(line))
+        panel = self.query_one("#score-detail", Static)
+        panel.update(detail(line, width=max(panel.size.width - 2, 40)))
         if sheet.finalized:
             entry.update(literal(t("scoring.entry.finalized", unit=sheet.unit)))
         elif self.typed is not None and self.typed.code == code:

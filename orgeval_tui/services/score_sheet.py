@@ -24,6 +24,8 @@ from ..domain.errors import UserError
 from ..i18n import t
 from ..storage.database import Database
 from .evaluations import evaluation_info, find_evaluation
+from .fieldwork.findings import findings_by_leaf
+from .fieldwork.views import FindingView
 from .rubric_store import evaluation_rubric
 from .score_figures import LeafSuggestion, figure_span, suggestions
 from .units import find_unit
@@ -54,6 +56,7 @@ class LeafLine:
     outcome: LeafOutcome  # the unit's office outcome: the evaluators' mean
     agreement: Agreement
     suggestion: LeafSuggestion | None
+    findings: tuple[FindingView, ...] = ()  # on-site findings that bear on it (evidence)
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,7 @@ def score_sheet(
         }
         suggested = suggestions(session, found.id, unit, rubric, span)
         finalized = is_finalized(session, found.id, unit.id)
+        evidence = findings_by_leaf(session, found.id, unit.id)
         name, evaluation_name, evaluation_id = unit.name, found.name, found.id
     mine: dict[str, GivenScore] = {}
     own: dict[str, GivenScore] = {}
@@ -215,6 +219,7 @@ def score_sheet(
                 outcome,
                 agreement,
                 suggested.get(leaf.code),
+                evidence.get(leaf.code, ()),
             )
         )
     outcomes = {line.leaf.code: line.outcome for line in lines}

@@ -58,9 +58,13 @@ def summary(sheet) -> Text:
     return text
 
 
-def detail(line) -> Text:
+FINDINGS_SHOWN = 2
+
+
+def detail(line, width: int = 78) -> Text:
     """The selected leaf: code and name, kind, veto and disagreement marks, the
-    standard, then the suggestion, the self-score and every evaluator's points."""
+    standard, then the suggestion, the self-score and every evaluator's points, and the
+    on-site findings that bear on it (one line each, cut to ``width`` cells)."""
     leaf = line.leaf
     text = literal(f"{leaf.code} {leaf.name}", style="bold")
     if leaf.kind == "deduction":
@@ -99,7 +103,23 @@ def detail(line) -> Text:
     if line.mine is not None and line.mine.count is not None:
         text.append(" · ")
         text.append(t("scoring.count", count=line.mine.count))
+    for finding in line.findings[:FINDINGS_SHOWN]:
+        text.append("\n")
+        text.append_text(_evidence(finding, len(line.findings), width))
     if line.mine is not None and line.mine.note:
         text.append("\n")
         text.append_text(literal(line.mine.note, style="italic"))
     return text
+
+
+def _evidence(finding, count: int, width: int) -> Text:
+    """``实地发现（2）个别访谈 07-14：… → 2021-006``, on one line."""
+    kind = t(f"fieldwork.kind.{finding.kind}")
+    head = t("scoring.finding", count=count, kind=kind, on=finding.held_on.strftime("%m-%d"))
+    tail = f" → {finding.problem_number}" if finding.problem_number else ""
+    line = Text(head, style="cyan")
+    body = literal(finding.text)
+    body.truncate(max(width - line.cell_len - len(tail), 8), overflow="ellipsis")
+    line.append_text(body)
+    line.append(tail, style="bold")
+    return line

@@ -225,3 +225,23 @@ def test_a_rubric_is_replaced_only_while_no_score_refers_to_it(county):
     with county.read() as session:
         assert len(evaluation_rubric(session, evaluation.id).leaves()) == 22
     assert _score_rows(county) == 1
+
+
+def test_a_leaf_carries_the_findings_that_bear_on_it_in_its_unit_and_evaluation(county):
+    from orgeval_tui.services import fieldwork
+
+    site = fieldwork.add_activity(county, "县工信局", "实地查看", date(2021, 7, 13))
+    other = fieldwork.add_activity(county, "气象局", "site", date(2021, 7, 20))
+    signage = fieldwork.add_finding(county, site.id, "旧牌未换", indicators=["a1.2", "A1.1"])
+    fieldwork.add_finding(county, site.id, "无关的发现")
+    fieldwork.add_finding(county, other.id, "气象局的牌子", indicators=["A1.2"])
+    create_evaluation(county, "2022年度评估", date(2022, 6, 30), number_prefix="2022", units=UNITS)
+
+    later = score_sheet(county, "县工信局")
+    use_evaluation(county, "2021年度评估")
+    sheet = score_sheet(county, "县工信局")
+
+    assert [f.text for f in sheet.line("A1.2").findings] == ["旧牌未换"]
+    assert [f.id for f in sheet.line("A1.1").findings] == [signage.id]
+    assert sheet.line("A2.1").findings == ()
+    assert later.line("A1.2").findings == ()

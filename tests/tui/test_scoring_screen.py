@@ -387,3 +387,20 @@ async def test_a_unit_not_under_evaluation_says_so_once(demo_db, monkeypatch):
 
     assert "龙家圈街道不在评估项目" in message, message
     assert calls == ["龙家圈街道"], "read once, not again and again"
+
+
+async def test_a_leaf_shows_the_on_site_findings_that_bear_on_it(scored_demo_db):
+    """The evidence for a score: the archive review's finding on A1.2's signage, with the
+    problem it became; a leaf no finding bears on shows none."""
+    async with _app(scored_demo_db).run_test(size=(80, 24)) as pilot:
+        screen = await _scoring(pilot, scored_demo_db)
+        _select(screen, "A1.2")
+        await settle(pilot)
+        signage = _text(screen, "#score-detail")
+        _select(screen, "A1.1")
+        await settle(pilot)
+        sections = _text(screen, "#score-detail")
+
+    assert "实地发现（1）实地查看 07-13：“运行监测科”仍挂" in signage
+    assert "→ 2021-006" in signage
+    assert "实地发现" not in sections
