@@ -110,11 +110,13 @@ def create_evaluation(
     """Set up an evaluation: its name, the day ages and headcounts are taken at, the
     prefix of its problem numbers, the periods it looks at and the units under
     evaluation (by name or short name). ``copy_from`` names an earlier evaluation whose
-    units, grade bands and rubric it starts with (its periods are its own); without
+    units, grade bands, rubric and interview outlines it starts with (its periods are its
+    own); without
     one it gets the default rubric. It becomes the current evaluation; the first one
     set up takes the questionnaires imported before it (filed under no evaluation), as
     they were imported for it."""
     from ..models import Evaluation, EvaluationPeriod, EvaluationUnit
+    from .fieldwork.outlines import copy_outlines
     from .rubric_store import copy_rubric, default_rubric, install_rubric
 
     name = (name or "").strip()
@@ -157,6 +159,8 @@ def create_evaluation(
         )
         if source is None or not copy_rubric(session, source.id, evaluation.id):
             install_rubric(session, evaluation.id, default_rubric())
+        if source is not None:
+            copy_outlines(session, source.id, evaluation.id)
         return EvaluationInfo(
             evaluation.id, name, reference_date, tuple(sorted(periods, key=lambda p: p.start))
         )

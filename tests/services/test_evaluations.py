@@ -303,3 +303,19 @@ def test_upgrading_from_before_the_choice_keeps_the_latest_current_until_one_is_
     use_evaluation(database, "2020年度评估")
     assert [e.current for e in list_evaluations(database)] == [True, False]
     database.dispose()
+
+
+def test_an_evaluation_copied_from_another_keeps_its_interview_outlines(database):
+    from orgeval_tui.services import fieldwork
+    from orgeval_tui.services.evaluations import create_evaluation
+
+    create_evaluation(database, "2021年度评估", date(2021, 6, 30), number_prefix="2021")
+    fieldwork.set_outline(database, "interview", ["分工是否明确", "", "人手是否够用"])
+    create_evaluation(
+        database, "2022年度评估", date(2022, 6, 30), number_prefix="2022", copy_from="2021年度评估"
+    )
+    copied = fieldwork.outline(database, "个别访谈")
+    create_evaluation(database, "2023年度评估", date(2023, 6, 30), number_prefix="2023")
+
+    assert copied == ("分工是否明确", "人手是否够用")
+    assert fieldwork.outline(database, "interview") == fieldwork.default_outlines()["interview"]

@@ -86,3 +86,15 @@ def set_outline(
         else:
             stored.questions = value
         return questions
+
+
+def copy_outlines(session: Session, source_id: int, target_id: int) -> None:
+    """An evaluation set up from an earlier one starts with its outlines."""
+    from ...models import InterviewOutline
+
+    session.add_all(
+        InterviewOutline(evaluation_id=target_id, kind=row.kind, questions=row.questions)
+        for row in session.scalars(
+            select(InterviewOutline).where(InterviewOutline.evaluation_id == source_id)
+        )
+    )
