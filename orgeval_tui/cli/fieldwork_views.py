@@ -4,6 +4,7 @@ an activity in full, the outlines. Every value a user typed goes through ``plain
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -56,10 +57,23 @@ def activities_table(rows, console: Console | None = None) -> None:
     if not rows:
         console.print(Text(t("fieldwork_cli.none")))
         return
-    table = Table(*t("fieldwork_cli.headers").split("|"), box=None, pad_edge=False)
-    table.columns[0].justify = "right"
-    table.columns[5].justify = "right"
+    headers = t("fieldwork_cli.headers").split("|")
+    table = Table(*headers, box=None, pad_edge=False)
+    table.columns[0].justify = table.columns[5].justify = "right"
     draft = t("fieldwork_cli.draft_mark")
+    # One line per activity: only the unit and the place give way (…) on a narrow terminal.
+    fixed = {
+        0: max(len(str(row.id)) for row in rows),
+        1: 10,
+        3: max(cell_len(kind_label(row.kind)) for row in rows),
+        5: max(len(str(row.findings)) for row in rows),
+        6: cell_len(draft),
+    }
+    for index, column in enumerate(table.columns):
+        column.no_wrap = True
+        column.overflow = "ellipsis"
+        if index in fixed:
+            column.min_width = max(fixed[index], cell_len(headers[index]))
     for row in rows:
         table.add_row(
             str(row.id),
