@@ -276,7 +276,16 @@ def fieldwork_notes(
     notes = _one_of(text, file, "--text", "--file")
     if notes is None:
         raise _usage("fieldwork_cli.notes_needed")
-    detail = _service().save_notes(open_db(ctx), number, notes, expected_version=if_version)
+    fieldwork, db = _service(), open_db(ctx)
+    from ..domain.errors import ConflictError, UserError
+    from ..i18n import t
+
+    try:
+        detail = fieldwork.save_notes(db, number, notes, expected_version=if_version)
+    except ConflictError as exc:
+        # The service's message speaks of the editor's draft; a shell keeps none.
+        now = fieldwork.activity_detail(db, number).version
+        raise UserError(t("fieldwork_cli.notes_conflict", id=number, version=now)) from exc
     from .fieldwork_views import notes_saved_line
 
     typer.echo(notes_saved_line(detail))

@@ -343,7 +343,10 @@ def test_notes_are_refused_without_text_twice_or_on_a_stale_version(
 
     assert "--text or --file" in _refused(neither, code=2)
     assert "--text or --file, not both" in _refused(both, code=2)
-    assert f"activity {activity} was saved meanwhile" in _refused(stale)
+    assert f"activity {activity} was saved meanwhile by someone else" in (
+        message := _refused(stale)
+    )
+    assert "(it is at version 2 now); nothing was saved" in message
     assert "无.txt" in _refused(missing)
     assert _state(office) == before
 
