@@ -339,3 +339,18 @@ def test_two_evaluators_log_activities_for_the_same_unit_at_once(office):
     assert by_evaluator == {"张评估": list(range(6)), "李评估": list(range(6))}
     assert len({row.id for row in rows}) == 1 + 2 * per_evaluator
     assert fieldwork.activity_detail(office, first.id).version == first.version
+
+
+def test_a_finding_of_another_evaluation_does_not_go_to_the_current_ledger(office):
+    """The ledger numbers problems in the current evaluation: a finding of last year's
+    visit is refused there, naming both evaluations, and nothing is recorded."""
+    added = _interview(office)
+    finding = fieldwork.add_finding(office, added.id, "去年发现的问题")
+    add_evaluation(office, "2022年度评估", prefix="2022", reference=date(2022, 6, 30))
+
+    with pytest.raises(UserError, match="2021年度评估.*2022年度评估"):
+        fieldwork.finding_to_ledger(office, finding.id)
+    with pytest.raises(UserError, match="2021年度评估.*2022年度评估"):
+        record_finding(office, added.id, "又一条", to_ledger=True)
+
+    assert (_count(office, Problem), _count(office, Finding)) == (0, 1)

@@ -18,7 +18,7 @@ from ...i18n.os_errors import os_reason
 from ...storage.database import Database
 from ..ledger.words import choice
 from .activities import load_activity
-from .findings import _leaf_codes, add_finding, finding_view, problem_title
+from .findings import _leaf_codes, add_finding, check_same_evaluation, finding_view, problem_title
 from .views import FileView, FindingView
 
 
@@ -90,6 +90,7 @@ def record_finding(
     recorded: list[int] = []
 
     def record(session: Session, problem) -> None:
+        check_same_evaluation(session, activity_id, problem)
         codes = _leaf_codes(session, evaluation_id, indicators)
         finding = Finding(
             activity_id=activity_id,
