@@ -112,7 +112,7 @@ def activity_view(detail, console: Console | None = None) -> None:
     fields = Table(box=None, show_header=False, pad_edge=False)
     fields.add_column(style="bold", no_wrap=True)
     fields.add_column(overflow="fold")
-    people = t("fieldwork_cli.list_sep").join(person.shown for person in detail.people_met)
+    people = t("ledger.list_sep").join(person.shown for person in detail.people_met)
     for key, value in (
         ("place", detail.place),
         ("evaluators", detail.evaluators),
