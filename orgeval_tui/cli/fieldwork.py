@@ -197,6 +197,9 @@ def fieldwork_finding(
     """Record a finding of an activity; prints its number (and the problem's)."""
     from ..services.fieldwork.entries import record_finding
 
+    if (title is not None or category is not None) and not to_ledger:
+        raise _usage("fieldwork_cli.problem_without_ledger")
+
     finding = record_finding(
         open_db(ctx),
         number,

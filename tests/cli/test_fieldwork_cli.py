@@ -238,6 +238,18 @@ def test_a_finding_prints_its_number_and_with_to_ledger_the_problems(run, office
     assert [f["id"] for f in problem["findings"]] == [2]
 
 
+def test_a_title_without_to_ledger_is_a_usage_error(run, office, activity):
+    before = _state(office)
+
+    done = run("fieldwork", "finding", str(activity), "--text", "x", "--category", "机构挂牌")
+
+    _refused(done, code=2)
+    assert "--title and --category are the problem's: give them with --to-ledger" in " ".join(
+        re.sub("[│╭╮╰╯─]", " ", done.err).split()
+    )
+    assert _state(office) == before
+
+
 def test_an_existing_finding_goes_to_the_ledger_once(run, office, activity):
     run("fieldwork", "finding", str(activity), "--text", "人员在岗率低")
 
