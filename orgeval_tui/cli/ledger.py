@@ -101,7 +101,8 @@ def ledger_ls(
 
 @ledger_app.command("show")
 def ledger_show(ctx: typer.Context, number: NumberArgument, as_json: JsonOption = False) -> None:
-    """One problem: its fields, its facts today, and every event of its life."""
+    """One problem: its fields, its facts today, every event of its life, and the on-site
+    findings it came from."""
     detail = _service().show(open_db(ctx), number)
     if as_json:
         print_json(detail.to_json())
@@ -109,6 +110,10 @@ def ledger_show(ctx: typer.Context, number: NumberArgument, as_json: JsonOption 
     from .ledger_views import detail_view
 
     detail_view(detail)
+    if detail.findings:
+        from .fieldwork_views import problem_findings
+
+        problem_findings(detail.findings)
 
 
 @ledger_app.command("add")

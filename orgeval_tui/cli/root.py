@@ -22,6 +22,7 @@ from .common import Settings, open_db, require_terminal
 from .demo import demo
 from .evaluation import evaluation_app
 from .export import export_app
+from .fieldwork import fieldwork_app
 from .imports import import_app
 from .ledger import ledger_app
 from .literal import plain
@@ -45,6 +46,7 @@ for group, name in (
     (export_app, "export"),
     (ledger_app, "ledger"),
     (score_app, "score"),
+    (fieldwork_app, "fieldwork"),
 ):
     app.add_typer(group, name=name)
 app.command()(demo)

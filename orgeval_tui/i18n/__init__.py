@@ -28,6 +28,8 @@ AREAS = (
     "score_commands",
     "scoring_screen",
     "fieldwork",
+    "fieldwork_cli",
+    "fieldwork_help",
     "system",
     "os_errors",
     "cli_help",

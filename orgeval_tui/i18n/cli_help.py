@@ -142,7 +142,7 @@ _WORDS = {
     "Open, deadline within DAYS from today.": "未销号，且整改期限在今天起 DAYS 天内。",
     "Any substring of the number or texts (e.g. 挂牌).": "编号或文字中的任意片段（如 挂牌）。",
     "At most this many.": "最多列出这么多条。",
-    "One problem: its fields, its facts today, and every event of its life.": "一个问题：各项内容、当前情况和全部经过。",
+    "One problem: its fields, its facts today, every event of its life, and the on-site\nfindings it came from.": "一个问题：各项内容、当前情况、全部经过，以及它所来自的实地评发现。",
     "Problem number, e.g. 2021-007.": "问题编号，如 2021-007。",
     "Record a problem in the current evaluation; prints its new number.": "在当前评估项目中登记问题，并显示其新编号。",
     "The problem in one line.": "一句话概括问题。",

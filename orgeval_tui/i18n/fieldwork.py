@@ -24,6 +24,7 @@ EN = {
     "fieldwork.empty_finding": "a finding needs its text",
     "fieldwork.unknown_indicator": "no leaf {codes} in the evaluation's rubric; its leaves are {leaves}",
     "fieldwork.already_in_ledger": "finding {id} is already in the ledger as {number}",
+    "fieldwork.other_evaluation": "activity {id} is of {evaluation}, not of the current evaluation {current}, whose ledger this is: switch with `orgeval evaluation use`",
     "fieldwork.question_too_long": "question on line {line} is longer than {limit} characters",
     "fieldwork.other_unit": "finding {id} is of another unit than problem {number}",
 }
@@ -52,6 +53,7 @@ ZH = {
     "fieldwork.empty_finding": "发现内容不能为空",
     "fieldwork.unknown_indicator": "本评估项目的指标体系中没有末级指标 {codes}；末级指标有 {leaves}",
     "fieldwork.already_in_ledger": "发现 {id} 已列入问题台账，编号 {number}",
+    "fieldwork.other_evaluation": "活动 {id} 属于{evaluation}，不属于当前评估项目{current}，不能列入其问题台账：可用 `orgeval evaluation use` 切换",
     "fieldwork.question_too_long": "第 {line} 行的问题超过 {limit} 个字",
     "fieldwork.other_unit": "发现 {id} 与问题 {number} 不属于同一单位",
 }

@@ -74,7 +74,7 @@ def _command_names() -> set[str]:
     while stack:
         node = stack.pop()
         for name, sub in getattr(node, "commands", {}).items():
-            names.add(name)
+            names.update({name, *name.split("-")})  # to-ledger is read as two words
             stack.append(sub)
     return names
 
@@ -122,6 +122,13 @@ VALUES = {
     "output",
     "evaluation",
     "figure",
+    "briefing",
+    "archive",
+    "site",
+    "interview",
+    "meeting",
+    "callback",
+    "questionnaire",
 }
 
 

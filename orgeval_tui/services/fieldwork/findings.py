@@ -161,6 +161,23 @@ def problem_title(text: str) -> str:
     return first if len(first) <= TITLE_LIMIT else first[: TITLE_LIMIT - 1] + "…"
 
 
+def check_same_evaluation(session: Session, activity_id: int, problem) -> None:
+    """A finding goes to the ledger of its own evaluation: the ledger records a problem in
+    the current one, so a finding of another evaluation's visit is refused there."""
+    from ...models import Evaluation
+
+    activity = load_activity(session, activity_id)
+    if activity.evaluation_id != problem.evaluation_id:
+        raise UserError(
+            t(
+                "fieldwork.other_evaluation",
+                id=activity_id,
+                evaluation=session.get(Evaluation, activity.evaluation_id).name,
+                current=session.get(Evaluation, problem.evaluation_id).name,
+            )
+        )
+
+
 def finding_to_ledger(
     db: Database,
     finding_id: int,
@@ -185,6 +202,7 @@ def finding_to_ledger(
             raise NotFound(t("fieldwork.no_finding", id=finding_id))
         if finding.problem_id is not None:
             raise UserError(t("fieldwork.already_in_ledger", id=finding_id, number="—"))
+        check_same_evaluation(session, finding.activity_id, problem)
         finding.problem_id = problem.id
 
     ledger.add(

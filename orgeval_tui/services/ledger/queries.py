@@ -29,8 +29,10 @@ from .words import choice, status_values
 
 
 def show(db: Database, number: str, today: date | None = None) -> ProblemDetail:
-    """One problem with its facts on ``today`` and its events, oldest first."""
+    """One problem with its facts on ``today``, its events, oldest first, and the
+    on-site findings it came from."""
     from ...models import ProblemEvent, Unit
+    from .. import fieldwork
 
     today = today or office_today()
     with db.read() as session:
@@ -53,7 +55,8 @@ def show(db: Database, number: str, today: date | None = None) -> ProblemDetail:
                 .order_by(ProblemEvent.at, ProblemEvent.id)
             )
         )
-    return ProblemDetail(view, facts(view, today), events, ALLOWED[view.status])
+        findings = tuple(fieldwork.findings_of_problem(session, problem.id))
+    return ProblemDetail(view, facts(view, today), events, ALLOWED[view.status], findings)
 
 
 def _in_current(session):

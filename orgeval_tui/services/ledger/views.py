@@ -77,6 +77,8 @@ class ProblemDetail:
     facts: ProblemFacts
     events: tuple[EventView, ...]
     allowed: tuple[str, ...]
+    # The on-site findings it came from (its evidence): fieldwork's FindingView.
+    findings: tuple = ()
 
     def to_json(self) -> dict:
         return {
@@ -84,6 +86,15 @@ class ProblemDetail:
             "facts": self.facts.to_json(),
             "allowed": list(self.allowed),
             "events": [event.to_json() for event in self.events],
+            "findings": [
+                {
+                    **finding.to_json(),
+                    "unit": finding.unit,
+                    "kind": finding.kind,
+                    "on": finding.held_on.isoformat(),
+                }
+                for finding in self.findings
+            ],
         }
 
 
