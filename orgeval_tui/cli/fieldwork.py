@@ -195,7 +195,7 @@ def fieldwork_finding(
     as_json: JsonOption = False,
 ) -> None:
     """Record a finding of an activity; prints its number (and the problem's)."""
-    from ..services.fieldwork.entries import record_finding
+    from ..services.fieldwork import record_finding
 
     if (title is not None or category is not None) and not to_ledger:
         raise _usage("fieldwork_cli.problem_without_ledger")
@@ -247,7 +247,7 @@ def fieldwork_attach(
     as_json: JsonOption = False,
 ) -> None:
     """Attach files to an activity (the files stay where they are); all or none."""
-    from ..services.fieldwork.entries import attach_files
+    from ..services.fieldwork import attach_files
 
     attached = attach_files(open_db(ctx), number, file)
     if as_json:

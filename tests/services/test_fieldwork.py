@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from orgeval_tui.domain.errors import ConflictError, NotFound, UserError
 from orgeval_tui.models import ActivityFile, AuditEvent, Finding, OnsiteActivity, Problem
 from orgeval_tui.services import fieldwork, ledger
+from orgeval_tui.services.fieldwork import attach_files, record_finding
 from orgeval_tui.services.fieldwork import findings as findings_module
-from orgeval_tui.services.fieldwork.entries import attach_files, record_finding
 from orgeval_tui.storage.database import Database
 from tests.office import add_evaluation
 

@@ -6,11 +6,9 @@ activity's version guards its notes against a save made meanwhile by someone els
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,7 +16,6 @@ from sqlalchemy.orm import Session
 from ...domain.actor import current_actor
 from ...domain.errors import ConflictError, NotFound, UserError
 from ...i18n import t
-from ...i18n.os_errors import os_reason
 from ...storage.database import Database
 from ..evaluations import find_evaluation, in_evaluation
 from ..units import find_unit, find_unit_id
@@ -218,32 +215,3 @@ def edit_activity(
             if getattr(activity, field) != value:
                 setattr(activity, field, value)
     return activity_detail(db, activity_id)
-
-
-def attach_file(db: Database, activity_id: int, path: str | Path) -> FileView:
-    """Record a photo or scan by its absolute path, size and SHA-256; the file itself
-    stays where it is."""
-    from ...models import ActivityFile
-
-    path = Path(path).expanduser()
-    try:
-        resolved = path.resolve(strict=True)
-        if not resolved.is_file():
-            raise UserError(t("fieldwork.not_a_file", path=str(path)))
-        with resolved.open("rb") as handle:
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
-        size = resolved.stat().st_size
-    except OSError as exc:
-        raise UserError(t("fieldwork.bad_file", path=str(path), reason=os_reason(exc))) from exc
-    with db.write() as session:
-        load_activity(session, activity_id)
-        row = ActivityFile(
-            activity_id=activity_id,
-            path=str(resolved),
-            sha256=digest,
-            size=size,
-            added_by=current_actor(),
-        )
-        session.add(row)
-        session.flush()
-        return FileView(row.id, row.path, row.sha256, row.size, row.added_by, row.added_at)

@@ -24,7 +24,7 @@ TITLE_LIMIT = 60
 _SENTENCE_ENDS = "。；;！？!?\n"
 
 
-def _leaf_codes(session: Session, evaluation_id: int, codes: Iterable[str]) -> tuple[str, ...]:
+def leaf_codes(session: Session, evaluation_id: int, codes: Iterable[str]) -> tuple[str, ...]:
     wanted = tuple(dict.fromkeys(c.strip().upper() for c in codes if c and c.strip()))
     if not wanted:
         return ()
@@ -91,6 +91,42 @@ def finding_view(session: Session, finding_id: int) -> FindingView:
     return next(f for f in findings_of(session, [finding.activity_id]) if f.id == finding_id)
 
 
+def finding_text(text: str | None) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise UserError(t("fieldwork.empty_finding"))
+    return text
+
+
+def finding_severity(severity: str | None) -> str | None:
+    """A severity by its identifier or label in either language; None when not given."""
+    return choice(severity, SEVERITIES, "severity") if severity and severity.strip() else None
+
+
+def insert_finding(
+    session: Session,
+    activity_id: int,
+    text: str,
+    severity: str | None,
+    codes: Iterable[str],
+    problem_id: int | None = None,
+) -> int:
+    from ...models import Finding, FindingIndicator
+
+    finding = Finding(
+        activity_id=activity_id,
+        text=text,
+        severity=severity,
+        problem_id=problem_id,
+        created_by=current_actor(),
+    )
+    session.add(finding)
+    session.flush()
+    session.add_all(FindingIndicator(finding_id=finding.id, code=code) for code in codes)
+    session.flush()
+    return finding.id
+
+
 def add_finding(
     db: Database,
     activity_id: int,
@@ -101,26 +137,56 @@ def add_finding(
 ) -> FindingView:
     """Record what an activity found; ``indicators``: the codes of the rubric leaves it
     bears on (each must be a leaf of the evaluation's rubric)."""
-    from ...models import Finding, FindingIndicator
-
-    text = (text or "").strip()
-    if not text:
-        raise UserError(t("fieldwork.empty_finding"))
-    if severity is not None and severity.strip():
-        severity = choice(severity, SEVERITIES, "severity")
-    else:
-        severity = None
+    text, severity = finding_text(text), finding_severity(severity)
     with db.write() as session:
         activity = load_activity(session, activity_id)
-        codes = _leaf_codes(session, activity.evaluation_id, indicators)
-        finding = Finding(
-            activity_id=activity_id, text=text, severity=severity, created_by=current_actor()
-        )
-        session.add(finding)
-        session.flush()
-        session.add_all(FindingIndicator(finding_id=finding.id, code=code) for code in codes)
-        session.flush()
-        return finding_view(session, finding.id)
+        codes = leaf_codes(session, activity.evaluation_id, indicators)
+        return finding_view(session, insert_finding(session, activity_id, text, severity, codes))
+
+
+def record_finding(
+    db: Database,
+    activity_id: int,
+    text: str,
+    *,
+    severity: str | None = None,
+    indicators: Iterable[str] = (),
+    to_ledger: bool = False,
+    title: str | None = None,
+    category: str | None = None,
+) -> FindingView:
+    """A finding of an activity (``add_finding``); with ``to_ledger`` it is recorded
+    together with its ledger problem, linked, in one transaction: both or neither."""
+    if not to_ledger:
+        return add_finding(db, activity_id, text, severity=severity, indicators=indicators)
+    from ...models import Unit
+    from .. import ledger
+
+    text, severity = finding_text(text), finding_severity(severity)
+    indicators = tuple(indicators)
+    with db.read() as session:
+        activity = load_activity(session, activity_id)
+        unit, evaluation_id = session.get(Unit, activity.unit_id).name, activity.evaluation_id
+        leaf_codes(session, evaluation_id, indicators)  # refused here, before any write
+    recorded: list[int] = []
+
+    def record(session: Session, problem) -> None:
+        check_same_evaluation(session, activity_id, problem)
+        codes = leaf_codes(session, evaluation_id, indicators)
+        recorded.append(insert_finding(session, activity_id, text, severity, codes, problem.id))
+
+    ledger.add(
+        db,
+        unit,
+        title=title or problem_title(text),
+        description=text,
+        source="onsite",
+        category=category,
+        severity=severity or "medium",
+        then=record,
+    )
+    with db.read() as session:
+        return finding_view(session, recorded[-1])
 
 
 def set_indicators(db: Database, finding_id: int, indicators: Iterable[str]) -> FindingView:
@@ -132,7 +198,7 @@ def set_indicators(db: Database, finding_id: int, indicators: Iterable[str]) -> 
         if finding is None:
             raise NotFound(t("fieldwork.no_finding", id=finding_id))
         activity = load_activity(session, finding.activity_id)
-        codes = set(_leaf_codes(session, activity.evaluation_id, indicators))
+        codes = set(leaf_codes(session, activity.evaluation_id, indicators))
         existing = {
             row.code: row
             for row in session.scalars(
