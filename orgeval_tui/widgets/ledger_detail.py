@@ -82,6 +82,18 @@ def _event_line(event) -> Text:
     return line
 
 
+def _finding_line(finding) -> Text:
+    """An on-site finding the problem came from: when, which activity, what it found,
+    and the leaves it bears on."""
+    line = Text()
+    line.append(f"{finding.held_on.isoformat()}  ", style="dim")
+    line.append(t(f"fieldwork.kind.{finding.kind}"), style="bold")
+    line.append(f"  {finding.text}")
+    if finding.indicators:
+        line.append(f"  （{'、'.join(finding.indicators)}）", style="dim")
+    return line
+
+
 def detail_text(detail, today: date) -> Text:
     problem = detail.problem
     text = Text()
@@ -121,6 +133,11 @@ def detail_text(detail, today: date) -> Text:
     if problem.withdrawn_on:
         _line(text, t("tui.ledger.withdrawn"), f"{problem.withdrawn_on}  {problem.withdraw_reason}")
     _line(text, t("tui.ledger.days_open"), detail.facts.days_open)
+    if detail.findings:
+        text.append(f"\n{t('tui.ledger.findings')}\n", style="bold underline")
+        for finding in detail.findings:
+            text.append_text(_finding_line(finding))
+            text.append("\n")
     text.append(f"\n{t('tui.ledger.timeline')}\n", style="bold underline")
     for event in detail.events:
         text.append_text(_event_line(event))

@@ -589,3 +589,17 @@ async def test_a_conflict_then_a_question_are_answered_in_turn(demo_db):
     assert ledger.show(Database.open(str(demo_db)), "2021-010").problem.deadline == date(
         2022, 3, 31
     )
+
+
+async def test_a_problem_shows_the_on_site_findings_it_came_from(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open_ledger(pilot)
+        await _goto(pilot, screen, "2021-006")
+        signage = _detail(screen)
+
+    assert "实地评发现" in signage
+    assert "2021-07-13  实地查看  “运行监测科”仍挂机构改革前“经济运行科”旧牌" in signage
+    assert "（A1.2）" in signage
+    assert signage.index("实地评发现") < signage.index("办理记录")
