@@ -28,6 +28,7 @@ AREAS = (
     "score_commands",
     "scoring_screen",
     "fieldwork",
+    "review",
     "system",
     "os_errors",
     "cli_help",
