@@ -35,8 +35,10 @@ EN = {
     "review.flagged": "raters flagged",
     "review.flag_same": "gives every unit {score}",
     "review.flag_far": "{score} here, {gap} points from the others' mean {mean}",
+    "review.flag_deviations": " ({deviations} standard deviations)",
+    "key.report": "Report",
+    "key.read_report": "Read the self-evaluation report",
     "review.flag_rule": "Flagged: a department whose every questionnaire, for every unit it rated (two or more), has the same total; or whose mean total for this unit is more than {points} points and more than {deviations} standard deviations from the mean of the other departments' totals.",
-    "review.no_data": "no data",
 }
 
 ZH = {
@@ -73,6 +75,8 @@ ZH = {
     "review.flagged": "需留意的评价部门",
     "review.flag_same": "对各单位均打 {score} 分",
     "review.flag_far": "本单位 {score} 分，与其他部门均值 {mean} 相差 {gap} 分",
+    "review.flag_deviations": "（{deviations} 个标准差）",
+    "key.report": "报告",
+    "key.read_report": "阅读自评报告全文",
     "review.flag_rule": "留意标准：评价部门对所评各单位（两个及以上）的每份问卷总分都相同；或其对本单位的平均总分与其他部门平均总分之差超过 {points} 分且超过其他部门总分的 {deviations} 个标准差。",
-    "review.no_data": "无数据",
 }
