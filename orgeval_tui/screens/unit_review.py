@@ -70,6 +70,12 @@ class ReviewPane(TranslatedBindings, VerticalScroll):
         for widget in ("#review-evidence-title", "#review-evidence", "#review-read-hint"):
             self.query_one(widget).display = False
 
+    def on_descendant_focus(self, event) -> None:
+        # Textual scrolls a focused table to its own top edge, hiding the 自评 title
+        # above the first table: with the first table in focus, the pane starts at its top.
+        if event.widget.id == "evaluations-table":
+            self.call_after_refresh(self.scroll_home, animate=False)
+
     def reload(self) -> None:
         self.load()
 
