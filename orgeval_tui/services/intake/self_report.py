@@ -69,20 +69,21 @@ def characters(text: str) -> int:
     return sum(not ch.isspace() for ch in text)
 
 
-def import_self_report(db: Database, path: str | Path, unit_ref: str) -> SelfReportImport:
+def import_self_report(db: Database, path: str | Path, unit: str) -> SelfReportImport:
+    """``unit``: its name or short name, as `--unit` takes it."""
     report = read_self_report(path)
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     with db.write() as session:
         evaluation = find_evaluation(session)
-        unit = evaluated_unit(session, evaluation, unit_ref)
+        found = evaluated_unit(session, evaluation, unit)
         row = session.scalars(
             select(SelfReport).where(
-                SelfReport.evaluation_id == evaluation.id, SelfReport.unit_id == unit.id
+                SelfReport.evaluation_id == evaluation.id, SelfReport.unit_id == found.id
             )
         ).first()
         replaced = row is not None
         if row is None:
-            row = SelfReport(evaluation_id=evaluation.id, unit_id=unit.id)
+            row = SelfReport(evaluation_id=evaluation.id, unit_id=found.id)
             session.add(row)
         row.file_name = report.file[:255]
         row.sha256 = digest
@@ -90,7 +91,7 @@ def import_self_report(db: Database, path: str | Path, unit_ref: str) -> SelfRep
         row.evidence = json.dumps(list(report.evidence), ensure_ascii=False)
         row.imported_by = current_actor()[:64]
         row.imported_at = utcnow()
-        unit_name, evaluation_name = unit.name, evaluation.name
+        unit_name, evaluation_name = found.name, evaluation.name
     return SelfReportImport(
         report.file, unit_name, evaluation_name, characters(report.text), report.evidence, replaced
     )
