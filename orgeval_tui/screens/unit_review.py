@@ -8,6 +8,7 @@ the evaluation switched to as the other tabs do.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,10 +27,13 @@ from ..widgets.vim import VimDataTable
 from ..widgets.workers import db_worker
 
 SELF_KEYS = ("self_score", "self_maximum", "self_scored_items", "rubric_items")
-# The columns beside an item's text (number, satisfaction, mean, answers) and the
-# table's padding and the scroll bar: the text takes what is left.
-ITEM_SIDE_CELLS = 36
 ITEM_TEXT_MIN = 12
+# The widest value of the columns beside an item's text: number, satisfaction, mean, answers.
+ITEM_VALUE_CELLS = (2, 6, 4, 4)
+CELL_PADDING = 2  # a table's cell has a space on either side
+# The pane's scroll bar, and the item table's own: the table is at most as high as the
+# pane and scrolls its 25 items itself.
+SCROLL_BARS = 4
 
 
 class ReviewPane(TranslatedBindings, VerticalScroll):
@@ -50,7 +54,7 @@ class ReviewPane(TranslatedBindings, VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(t("review.self"), classes="pane-title")
         yield FigureTable(id="evaluations-table")
-        yield Static(t("review.evidence"), id="review-evidence-title", classes="figure-title")
+        yield Static(t("review.evidence_list"), id="review-evidence-title", classes="figure-title")
         yield FigureTable(id="review-evidence")
         yield Static(t("review.read_hint"), id="review-read-hint", classes="review-note")
         yield Static(t("review.staff"), classes="pane-title")
@@ -143,9 +147,10 @@ class ReviewPane(TranslatedBindings, VerticalScroll):
 
     def _show_items(self, review) -> None:
         items = self.query_one("#review-items", VimDataTable)
-        width = max(
-            ITEM_TEXT_MIN, (self.content_size.width or self.app.size.width) - ITEM_SIDE_CELLS
-        )
+        # The pane's own width, not its content's: the scroll bars come and go as the
+        # content grows, without a resize to tell; _item_side_cells counts them always.
+        room = self.size.width or self.app.size.width
+        width = max(ITEM_TEXT_MIN, room - _item_side_cells())
         cursor = items.cursor_row
         items.clear()
         for item in review.staff_items:
@@ -202,6 +207,17 @@ class ReviewPane(TranslatedBindings, VerticalScroll):
         from ..dialogs.self_report import SelfReportScreen
 
         self.app.push_screen(SelfReportScreen(review.unit, review.self_report))
+
+
+def _item_side_cells() -> int:
+    """The cells the item table takes beside its text: the other columns (as wide as
+    their header or their widest value), every cell's padding, the scroll bars."""
+    number, _text, *others = t("review.item_headers").split("|")
+    widths = [
+        max(cell_len(header), value)
+        for header, value in zip([number, *others], ITEM_VALUE_CELLS, strict=True)
+    ]
+    return sum(widths) + CELL_PADDING * (len(widths) + 1) + SCROLL_BARS
 
 
 def _flag_text(flag) -> str:
