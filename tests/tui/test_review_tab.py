@@ -158,3 +158,28 @@ async def test_without_a_report_the_key_says_so(demo_db):
     assert rows["自评报告"].startswith("未导入")
     assert still, "no report to read: the tab stays"
     assert any(n.startswith("未导入") for n in notices), notices
+
+
+async def test_the_reports_text_and_evidence_are_shown_as_written(demo_db, tmp_path):
+    """Markup and terminal control in a report are its text: shown, never obeyed."""
+    path = tmp_path / "[bold]报告[x].txt"
+    path.write_text(
+        "[red]自评[/red]报告\x1b[2J\n附件：\n1. [b]三定规定[/b]\x07\n", encoding="utf-8"
+    )
+    import_self_report(Database.open(str(demo_db)), path, "县工信局")
+    set_language("zh")
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _review_tab(pilot, demo_db)
+        rows = dict(_rows(screen, "#evaluations-table"))
+        evidence = _rows(screen, "#review-evidence")
+        await pilot.press("r")
+        await settle(pilot)
+        title = str(app.screen.query_one("#report-title").render())
+        text = str(app.screen.query_one("#report-text").render())
+
+    assert rows["自评报告"] == "[bold]报告[x].txt"
+    assert evidence == [["1.", "[b]三定规定[/b]"]]  # the bell: not rung, not kept by rich
+    assert "[bold]报告[x].txt" in title
+    assert text.splitlines()[0] == "[red]自评[/red]报告␛[2J"
