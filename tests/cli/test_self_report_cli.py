@@ -135,3 +135,17 @@ def test_a_refusal_in_chinese(county, tmp_path):
                   lang="zh")  # fmt: skip
     assert done.code == 1
     assert "没有.docx" in done.err and "文件不存在" in done.err
+
+
+def test_a_unit_with_a_report_is_not_removed_and_the_refusal_names_the_report(county, tmp_path):
+    path = tmp_path / "报告.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    assert county("import", "selfreport", str(path), "--unit", "气象局").code == 0
+    assert county("evaluation", "edit", "--remove-unit", "气象局").code == 0
+
+    refused = county("units", "remove", "气象局")
+    in_chinese = county("units", "remove", "气象局", lang="zh")
+
+    assert refused.code == 1 and "县气象局 has 1 self-evaluation report" in refused.err
+    assert in_chinese.code == 1 and "自评报告 1 份" in in_chinese.err
+    assert len(_reports(county.url)) == 1
