@@ -109,7 +109,7 @@ class ReviewPane(TranslatedBindings, VerticalScroll):
             ]
         report = review.self_report
         if report is None:
-            rows.append((t("review.report"), t("review.no_report")))
+            rows.append((t("review.report"), _no_report(review)))
         else:
             when = report.imported_at.astimezone(office_tz()).strftime("%Y-%m-%d %H:%M")
             rows += [
@@ -202,11 +202,17 @@ class ReviewPane(TranslatedBindings, VerticalScroll):
     def action_read_report(self) -> None:
         review = self.review
         if review is None or review.self_report is None:
-            self.notify(t("review.no_report"), severity="warning")
+            self.notify(_no_report(review) if review else t("review.no_report"), severity="warning")
             return
         from ..dialogs.self_report import SelfReportScreen
 
         self.app.push_screen(SelfReportScreen(review.unit, review.self_report))
+
+
+def _no_report(review) -> str:
+    """Why there is no report: not imported yet, or the unit is not one evaluated (no
+    report can be imported for it)."""
+    return t("review.no_report") if review.evaluated else t("review.not_evaluated")
 
 
 def _item_side_cells() -> int:

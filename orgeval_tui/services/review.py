@@ -28,6 +28,7 @@ from ..storage.database import Database
 from .evaluations import current_evaluation, in_evaluation
 from .figures import staff_survey_in
 from .intake.self_report import SelfReportView, self_report_in
+from .score_sheet import evaluated_unit_ids
 from .workspace import self_evaluation_in
 
 
@@ -48,6 +49,7 @@ class UnitReview:
     staff: StaffSurveyFigures | None  # None: no staff questionnaire returned
     staff_items: tuple[StaffItem, ...]
     peer: PeerReview | None  # None: no peer questionnaire for the unit
+    evaluated: bool = True  # under the evaluation: a report can be imported for it
 
 
 def unit_review(db: Database, unit_id: int) -> UnitReview:
@@ -62,6 +64,9 @@ def unit_review(db: Database, unit_id: int) -> UnitReview:
         evaluation_id = evaluation.id if evaluation is not None else None
         self_scores = self_evaluation_in(session, evaluation_id, unit_id) if evaluation_id else None
         report = self_report_in(session, evaluation_id, unit_id)
+        evaluated = evaluation_id is not None and unit_id in evaluated_unit_ids(
+            session, evaluation_id
+        )
         staff = staff_survey_in(session, unit_id, evaluation_id)
         peer = _peer_review(session, evaluation_id, unit_id)
         name = unit.name
@@ -75,6 +80,7 @@ def unit_review(db: Database, unit_id: int) -> UnitReview:
         staff=staff,
         staff_items=staff_items(staff.item_means, staff.scale_max) if staff else (),
         peer=peer,
+        evaluated=evaluated,
     )
 
 
