@@ -20,7 +20,10 @@ from .common import (
 from .literal import plain
 
 import_app = typer.Typer(
-    help="Import rosters, duty logs, cases, questionnaires and the problem ledger.",
+    help=(
+        "Import rosters, duty logs, cases, questionnaires, self-evaluation reports and the "
+        "problem ledger."
+    ),
     no_args_is_help=True,
 )
 
@@ -152,3 +155,34 @@ def import_ledger(
         )
     )
     _report_columns(summary)
+
+
+@import_app.command("selfreport")
+def import_self_report(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="The report (.docx, or .txt in UTF-8 or GB18030).")],
+    unit: UnitOption,
+    as_json: JsonOption = False,
+) -> None:
+    """Keep a unit's self-evaluation report (自评报告) as text with its list of evidence,
+    replacing the one it had in the current evaluation."""
+    from ..services.intake.self_report import import_self_report as run
+
+    report = run(open_db(ctx), file, unit)
+    if as_json:
+        print_json(report.to_json())
+        return
+    typer.echo(
+        plain(
+            t(
+                "review.replaced" if report.replaced else "review.imported",
+                unit=report.unit,
+                file=report.file,
+                characters=report.characters,
+                evidence=len(report.evidence),
+                evaluation=report.evaluation,
+            )
+        )
+    )
+    for number, item in enumerate(report.evidence, start=1):
+        typer.echo(plain(t("review.evidence_item", number=number, item=item)))

@@ -10,7 +10,9 @@ systems export them, for the office's real imports to read.
   (``office_files_duties``);
 - the 12345 hotline's case export for the whole county, a GB18030 CSV
   (``office_files_cases``);
-- the peer survey's tally and one staff-survey tally per unit (``office_files_surveys``).
+- the peer survey's tally and one staff-survey tally per unit (``office_files_surveys``);
+- each evaluated unit's self-evaluation report, a .docx or a .txt
+  (``office_files_self_reports``).
 
 The messiness is the offices' own, and every variant reads back to the same value, so the
 imported files give the figures of DOMAIN.md's pilot table. The same data always gives the
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING
 from .office_files_cases import write_cases
 from .office_files_duties import write_duties
 from .office_files_rosters import write_rosters
+from .office_files_self_reports import write_self_reports
 from .office_files_surveys import write_peer_survey, write_staff_surveys
 
 if TYPE_CHECKING:
@@ -35,17 +38,19 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class OfficeFile:
     name: str  # file name inside the folder, e.g. "在编人员信息表（县总工会）.xlsx"
-    kind: str  # "roster" | "duties" | "cases" | "survey"
+    kind: str  # "roster" | "duties" | "cases" | "survey" | "selfreport"
     options: dict  # the import's options, as the import service takes them:
     #   roster: {"unit": "<full unit name>"}
     #   duties: {"unit": "<full unit name>"}
     #   cases:  {"channel": "hotline"}
     #   survey: {"kind": "peer"} or {"kind": "staff", "unit": "<full unit name>"}
+    #   selfreport: {"unit": "<full unit name>"}
 
 
 def write_office_files(data: PilotData, folder: Path) -> list[OfficeFile]:
-    """Write the pilot's rosters, duty workbook, 12345 export and questionnaires into
-    ``folder`` (created if missing) and return them in the order they are imported."""
+    """Write the pilot's rosters, duty workbook, 12345 export, questionnaires and
+    self-evaluation reports into ``folder`` (created if missing) and return them in the
+    order they are imported."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     files = [
@@ -66,5 +71,8 @@ def write_office_files(data: PilotData, folder: Path) -> list[OfficeFile]:
     files += [
         OfficeFile(name, "survey", {"kind": "staff", "unit": unit})
         for name, unit in write_staff_surveys(data.staff_survey, folder)
+    ]
+    files += [
+        OfficeFile(name, "selfreport", {"unit": unit}) for name, unit in write_self_reports(folder)
     ]
     return files

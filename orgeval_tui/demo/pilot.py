@@ -32,6 +32,7 @@ from ..services.intake.roster import import_roster
 from ..services.intake.surveys import import_survey
 from ..services.units import add_unit, has_units
 from ..storage.database import Database
+from . import pilot_self_reports
 from .office_files import OfficeFile, write_office_files
 from .pilot_data import PilotData, pilot_data
 from .pilot_ledger import LEAD, at_office_time
@@ -42,6 +43,7 @@ IMPORTS = {
     "duties": import_duties,
     "cases": import_cases,
     "survey": import_survey,
+    "selfreport": pilot_self_reports.import_received,
 }
 CALENDAR_YEARS = [2020, 2021]
 

@@ -30,6 +30,7 @@ AREAS = (
     "fieldwork",
     "fieldwork_cli",
     "fieldwork_help",
+    "review",
     "system",
     "os_errors",
     "cli_help",

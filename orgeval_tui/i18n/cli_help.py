@@ -83,7 +83,9 @@ _WORDS = {
     "The rubric: a workbook as `rubric export` writes it, or .toml.": "指标体系文件：`rubric export` 写出的工作簿，或 .toml 文件。",
     "Replace the rubric and grade bands with FILE's, while no score refers to the rubric.": "用 FILE 中的指标体系和等次分数线替换现有的（仅限尚无评分引用时）。",
     # import
-    "Import rosters, duty logs, cases, questionnaires and the problem ledger.": "导入花名册、履职记录、办件、问卷和问题台账。",
+    "Import rosters, duty logs, cases, questionnaires, self-evaluation reports and the problem ledger.": "导入花名册、履职记录、办件、问卷、自评报告和问题台账。",
+    "The report (.docx, or .txt in UTF-8 or GB18030).": "自评报告文件（.docx，或 UTF-8、GB18030 编码的 .txt）。",
+    "Keep a unit's self-evaluation report (自评报告) as text with its list of evidence,\nreplacing the one it had in the current evaluation.": "保存单位的自评报告全文及其佐证材料清单，\n替换该单位在当前评估项目中原有的自评报告。",
     "Replace a unit's roster with the staff in FILE.": "用 FILE 中的人员替换单位的花名册。",
     "The exported file (.xlsx, .xls, .ods, .csv).": "导出的文件（.xlsx、.xls、.ods、.csv）。",
     "Unit name or short name.": "单位全称或简称。",

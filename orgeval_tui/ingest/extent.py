@@ -22,13 +22,17 @@ from xml.etree import ElementTree
 MAX_CELLS = 10_000_000
 
 # A cell that holds something: <c r="B7" ...> with content, not the self-closing
-# <c r="B7" s="3"/> that only carries a format. Some writers prefix the names (<x:c>);
+# <c r="B7" s="3"/> nor the empty <c r="B7" s="3"></c> (openpyxl writes that one when
+# lxml is installed) that only carry a format. Some writers prefix the names (<x:c>);
 # matching that everywhere costs five times as long, so it is the second choice.
-_CELL = rb'c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>'
+_NOT_EMPTY = rb"(?!\s*</(?:[A-Za-z_][\w.-]*:)?c>)"
+_CELL = rb'c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>' + _NOT_EMPTY
 _PLAIN_CELL = re.compile(b"<" + _CELL)
 _PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:" + _CELL)
-_PLAIN_COLUMN = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3})[0-9]{1,7}"[^>/]*>')
-_PREFIXED_COLUMN = re.compile(rb'<[A-Za-z_][\w.-]*:c\s[^>]*?\br="([A-Z]{1,3})[0-9]{1,7}"[^>/]*>')
+_PLAIN_COLUMN = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3})[0-9]{1,7}"[^>/]*>' + _NOT_EMPTY)
+_PREFIXED_COLUMN = re.compile(
+    rb'<[A-Za-z_][\w.-]*:c\s[^>]*?\br="([A-Z]{1,3})[0-9]{1,7}"[^>/]*>' + _NOT_EMPTY
+)
 # Every writer seen puts the reference first (<c r="B7" ...>), which lets a chunk be
 # searched only for cells wider than the widest so far, a search with no match in an
 # ordinary sheet; a chunk holding a cell written otherwise is measured cell by cell.
@@ -133,7 +137,7 @@ def _wider_than(widest: bytes) -> re.Pattern | None:
             options.append(widest[:i] + b"[%c-Z]" % (letter + 1) + b"[A-Z]" * (length - i - 1))
     if not options:
         return None
-    return re.compile(rb'<c r="(?:' + b"|".join(options) + rb')[0-9]{1,7}"[^>/]*>')
+    return re.compile(rb'<c r="(?:' + b"|".join(options) + rb')[0-9]{1,7}"[^>/]*>' + _NOT_EMPTY)
 
 
 def _last_match(pattern: re.Pattern, data: bytes) -> re.Match:

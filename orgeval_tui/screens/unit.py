@@ -23,6 +23,7 @@ from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import VimDataTable
 from ..widgets.workers import db_worker
 from . import unit_tabs
+from .unit_review import ReviewPane
 
 LOG_FIT = (4, {1: 6, 2: 10})  # the duty's name takes what is left; person, section capped
 TAB_KEYS = Binding.Group("key.tabs", compact=False)  # the footer: "] [ 页签"
@@ -92,9 +93,7 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
                 with VerticalScroll():
                     yield FigureTable(id="services-table")
             with TabPane(t("tui.tab.evaluations"), id="evaluations"):
-                with VerticalScroll():
-                    yield FigureTable(id="evaluations-table")
-                    yield BarChart(id="evaluations-items")
+                yield ReviewPane(self.unit_id, id="review")
             with TabPane(t("tui.tab.problems"), id="problems"):
                 yield VimDataTable(id="problems-table", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)

@@ -189,21 +189,7 @@ def show_services(screen, figures) -> None:
 
 
 def show_evaluations(screen, figures) -> None:
-    rows = []
-    if figures.self_evaluation is not None:
-        rows += _rows(
-            figures.self_evaluation,
-            ("self_score", "self_maximum", "self_scored_items", "rubric_items"),
-        )
-    if figures.peer is not None:
-        rows += _rows(figures.peer, ("peer_score", "peer_responses", "peer_departments"))
-    survey = figures.staff_survey
-    if survey is not None:
-        rows += _rows(survey, ("staff_responses", "item_count", "staff_satisfaction"))
-        screen.query_one("#evaluations-items", BarChart).show(
-            figure_label("item_means"),
-            [Bar(f"{i.number}", i.mean or 0, two_decimals(i.mean)) for i in survey.item_means],
-        )
-    screen.query_one("#evaluations-table", FigureTable).show(
-        rows or [(figure_label("peer_score"), t("tui.overview.no_data"))]
-    )
+    """The 评议 tab reads its own view, each time the screen's figures are read."""
+    from .unit_review import ReviewPane
+
+    screen.query_one(ReviewPane).reload()

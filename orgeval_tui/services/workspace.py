@@ -139,7 +139,7 @@ def _has(session, model, *where) -> bool:
     return session.scalar(select(func.count()).select_from(model).where(*where)) > 0
 
 
-def _self_evaluation(session, evaluation_id: int, unit_id: int):
+def self_evaluation_in(session, evaluation_id: int, unit_id: int):
     """The unit's self-scores against the evaluation's rubric; None without a rubric."""
     from ..analytics.rubric import self_evaluation
     from ..models import Indicator, Score
@@ -201,7 +201,7 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
                 .order_by(Problem.number)
             )
         )
-        self_scores = _self_evaluation(session, evaluation.id, unit_id) if evaluation else None
+        self_scores = self_evaluation_in(session, evaluation.id, unit_id) if evaluation else None
         onsite = session.scalar(
             select(func.count())
             .select_from(OnsiteActivity)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from orgeval_tui.analytics import ladders
 from orgeval_tui.demo.office_files import OfficeFile, write_office_files
 from orgeval_tui.demo.office_files_workbook import EXPORTED_AT
-from orgeval_tui.demo.pilot import add_units, import_file
+from orgeval_tui.demo.pilot import add_evaluation, add_units, import_file
 from orgeval_tui.demo.pilot_data import pilot_data
 from orgeval_tui.models import Staff, Unit
 from orgeval_tui.services.calendar import seed_calendar
@@ -114,10 +114,12 @@ def hotline_rows(written) -> list[list[str]]:
 
 
 def load(database, data, written, *kinds: str) -> list:
-    """Register the pilot's units, seed the calendar, and import the files of ``kinds``
-    (all when none is named) in the order given; the imports' summaries."""
+    """Register the pilot's units, seed the calendar, set up the evaluation, and import
+    the files of ``kinds`` (all when none is named) in the order given; the imports'
+    summaries."""
     add_units(database, data)
     seed_calendar(database, [2020, 2021])
+    add_evaluation(database, data)
     folder, files = written
     return [import_file(database, folder, f) for f in files if not kinds or f.kind in kinds]
 
@@ -127,7 +129,10 @@ def test_the_files_come_in_the_order_they_are_imported(written, data):
 
     assert [f.kind for f in files] == ["roster"] * 4 + ["duties", "cases", "survey"] + [
         "survey"
-    ] * 4
+    ] * 4 + ["selfreport"] * 3
+    assert [f.options for f in files_of(written, "selfreport")] == [
+        {"unit": ZGH}, {"unit": GXJ}, {"unit": QXJ},
+    ]  # fmt: skip
     assert [f.options for f in files_of(written, "roster")] == [{"unit": u} for u in data.staff]
     assert files_of(written, "duties")[0].options == {"unit": GXJ}
     assert files_of(written, "cases")[0].options == {"channel": "hotline"}
@@ -292,7 +297,11 @@ def test_every_file_is_imported_and_nothing_is_refused(database, data, written):
         (u, answered.count(u)) for u in dict.fromkeys(answered)
     ]
     assert all(s.details["items"] == 25 for s in staff)
-    assert not any(s.skipped for s in summaries)
+    assert not any(getattr(s, "skipped", 0) for s in summaries)
+    reports = [by_file[f.name] for f in files_of(written, "selfreport")]
+    assert [(r.unit, len(r.evidence), r.replaced) for r in reports] == [
+        (ZGH, 5, False), (GXJ, 6, False), (QXJ, 4, False),
+    ]  # fmt: skip
 
 
 def test_the_roster_imports_read_the_messy_cells(database, data, written):

@@ -160,7 +160,9 @@ def test_a_unit_with_data_names_its_data_and_stays(demo_db):
     assert message.startswith("县工业和信息化局 has ")
     assert "19 staff" in message and "12,255 log entries" in message
     assert "154 service cases" in message
-    assert message.endswith(", 1 evaluation membership: remove them first")
+    assert message.endswith(
+        ", 1 evaluation membership, 1 self-evaluation report: remove them first"
+    )
     assert (_flat(database), _trail(database)) == (before, trail)
     database.dispose()
 

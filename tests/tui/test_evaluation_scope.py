@@ -37,7 +37,8 @@ def _bureau_on_home(app) -> list[str]:
 def _unit_tables(screen) -> tuple[list, dict, dict]:
     return (
         table_rows(screen.query_one("#problems-table")),
-        dict(table_rows(screen.query_one("#evaluations-table"))),
+        dict(table_rows(screen.query_one("#evaluations-table")))
+        | dict(table_rows(screen.query_one("#review-peer"))),
         dict(table_rows(screen.query_one("#overview-table"))),
     )
 
@@ -81,6 +82,8 @@ async def test_next_years_home_and_unit_screen_show_none_of_the_pilots_data(demo
         "rubric maximum": "100.0",
         "items self-scored": "0",
         "rubric items": "22",
+        "self-evaluation report": "not imported (orgeval import selfreport FILE --unit U)",
+        "peer questionnaires": "no data",
     }
     assert "peer score" not in overview and overview["On-site activities"] == "0"
 

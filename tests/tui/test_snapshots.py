@@ -212,3 +212,30 @@ def test_scoring_with_a_score_typed(lang, demo_db, snap_compare, actor):
         await settle(pilot)
 
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=run_before)
+
+
+def test_unit_review(lang, demo_db, snap_compare):
+    """The 评议 tab: 自评 with the report and its evidence, then 职工问卷, 互评 below."""
+    assert snap_compare(
+        _app(demo_db),
+        terminal_size=SIZE,
+        run_before=_open_bureau(demo_db, *["right_square_bracket"] * 5),
+    )
+
+
+def test_unit_review_peer(lang, demo_db, snap_compare):
+    """The 互评 section: departments m/n, the totals in bands, the rule for flagged raters."""
+    assert snap_compare(
+        _app(demo_db),
+        terminal_size=SIZE,
+        run_before=_open_bureau(demo_db, *["right_square_bracket"] * 5, *["tab"] * 6),
+    )
+
+
+def test_unit_review_report(lang, demo_db, snap_compare):
+    """The self-evaluation report's text, `r` away from the 评议 tab."""
+    assert snap_compare(
+        _app(demo_db),
+        terminal_size=SIZE,
+        run_before=_open_bureau(demo_db, *["right_square_bracket"] * 5, "r"),
+    )
