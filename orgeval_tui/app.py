@@ -162,6 +162,12 @@ class OrgevalApp(TranslatedBindings, App):
 
         self.push_screen(ScoringScreen(unit))
 
+    def open_activity(self, activity_id: int) -> None:
+        """The note editor of an on-site activity (its notes, outline and findings)."""
+        from .screens.fieldwork import FieldworkScreen
+
+        self.push_screen(FieldworkScreen(activity_id))
+
     def action_ledger(self, unit: str | None = None) -> None:
         """The problem ledger; from a unit's screen, filtered to that unit."""
         from .screens.ledger import LedgerScreen

@@ -28,6 +28,7 @@ AREAS = (
     "score_commands",
     "scoring_screen",
     "fieldwork",
+    "fieldwork_tui",
     "system",
     "os_errors",
     "cli_help",
