@@ -26,6 +26,7 @@ from ..widgets.fieldwork_panels import (
     particulars,
     question_prompt,
 )
+from ..widgets.notes_area import ChoiceList, NotesArea
 from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import literal
 from .fieldwork_io import NotesIO
@@ -43,6 +44,8 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
             tooltip="key.fieldwork.save_back",
             id="fieldwork.back",
         ),
+        # `?` types a question mark in the notes: the help is on F1 here.
+        Binding("f1", "app.help", "key.help", id="fieldwork.help"),
         Binding(
             "f2,ctrl+o",
             "toggle_outline",
@@ -82,12 +85,12 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         yield Static(t("tui.fieldwork.loading"), id="fw-particulars")
         yield Static("", id="fw-notice")
         with Horizontal(id="fw-body"):
-            yield TextArea(id="fw-notes", soft_wrap=True, compact=True)
+            yield NotesArea(id="fw-notes", soft_wrap=True, compact=True)
             with Vertical(id="fw-side"):
                 yield Static(t("tui.fieldwork.outline"), classes="fw-title")
-                yield OptionList(id="fw-outline", compact=True)
+                yield ChoiceList(id="fw-outline", compact=True)
         yield Static(t("tui.fieldwork.findings"), id="fw-findings-title", classes="fw-title")
-        yield OptionList(id="fw-findings", compact=True)
+        yield ChoiceList(id="fw-findings", compact=True)
         yield Static("", id="fw-message")
         yield Footer(compact=True)
 
@@ -213,6 +216,7 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         if outline.option_count != len(questions):
             outline.clear_options()
             outline.add_options([question_prompt(q, q in self.answered) for q in questions])
+            outline.highlighted = 0 if questions else None
             return
         for index, question in enumerate(questions):
             outline.replace_option_prompt_at_index(

@@ -83,7 +83,8 @@ class NotesIO:
     def _arm(self) -> None:
         if self._draft_timer is not None or self._draft_writing or self._notes_saving:
             return
-        delay = max(0.0, self._draft_began + AUTOSAVE_SECONDS - monotonic())
+        # Textual's timers take no zero delay; the first key after a quiet second writes at once.
+        delay = max(0.01, self._draft_began + AUTOSAVE_SECONDS - monotonic())
         self._draft_timer = self.set_timer(delay, self._write_now, name="draft")
 
     def _write_now(self) -> None:
