@@ -44,8 +44,11 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
             tooltip="key.fieldwork.save_back",
             id="fieldwork.back",
         ),
-        # `?` types a question mark in the notes: the help is on F1 here.
+        # `?` types a question mark in the notes: the help is on F1 here. On the lists
+        # beside the notes `?` and L keep their use, out of the footer (it has no room).
         Binding("f1", "app.help", "key.help", id="fieldwork.help"),
+        Binding("question_mark", "app.help", "key.help", show=False, id="fieldwork.help_key"),
+        Binding("L", "app.ledger", "key.ledger", show=False, id="fieldwork.ledger"),
         Binding(
             "f2,ctrl+o",
             "toggle_outline",

@@ -24,9 +24,7 @@ def particulars(detail) -> Text:
     if detail.people_met:
         people = "、".join(person.shown for person in detail.people_met)
         line += " · " + t("tui.fieldwork.met", people=people)
-    text = literal(line)
-    text.no_wrap, text.overflow = True, "ellipsis"
-    return text
+    return literal(line)
 
 
 def local_time(moment) -> str:
