@@ -26,7 +26,7 @@ from ..widgets.fieldwork_panels import (
     particulars,
     question_prompt,
 )
-from ..widgets.notes_area import ChoiceList, NotesArea
+from ..widgets.notes_area import ChoiceList, NotesArea, typed_text
 from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import literal
 from .fieldwork_io import NotesIO
@@ -123,9 +123,9 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         self.title = printable(detail.unit, one_line=True)
         self.sub_title = t("tui.tab.fieldwork")
         self.query_one("#fw-particulars", Static).update(particulars(detail))
-        text = detail.notes
+        text = typed_text(detail.notes)
         if detail.draft is not None:
-            text = detail.draft
+            text = typed_text(detail.draft)
             notice = self.query_one("#fw-notice", Static)
             notice.update(draft_notice(detail))
             notice.display = True

@@ -354,3 +354,26 @@ async def test_the_on_site_screens_speak_the_users_language(tmp_path, language):
         if leftovers:
             problems[name] = leftovers
     assert not problems, problems
+
+
+async def test_control_characters_in_notes_and_pastes_never_reach_the_terminal(tmp_path):
+    """Notes imported with an escape sequence (ESC[2J clears the screen) and a paste
+    carrying one: the text box shows them as visible characters."""
+    from textual import events
+
+    office = build_field_office(tmp_path / "office.db")
+    database = office.open()
+    fieldwork.save_notes(database, office.activity_id, "会议记录\x1b[2J清屏")
+    database.dispose()
+
+    async with _app(office).run_test(size=(80, 24)) as pilot:
+        screen = await _in_the_editor(pilot, office)
+        editor = screen.query_one("#fw-notes")
+        paste = events.Paste("贴入\x1b]52;c;aGk=\x07\r\n下一行")
+        pilot.app.post_message(paste)  # as the terminal sends it: to the app
+        await settle(pilot)
+        text = editor.text
+        drawn = "".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
+
+    assert text == "会议记录␛[2J清屏贴入␛]52;c;aGk=␇\n下一行"
+    assert "\x1b" not in drawn and "\x07" not in drawn
