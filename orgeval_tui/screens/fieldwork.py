@@ -81,6 +81,7 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         self.outline_wanted: bool | None = None  # None: as the width has it
         self.leaving = False
         self.conflicted = False
+        self.quit_after_save = False
         self.start_keeping()
 
     def compose(self) -> ComposeResult:
@@ -176,16 +177,26 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         self.stop_keeping()
         self.write_notes(text, self.detail.version)
 
+    def save_then_quit(self) -> bool:
+        """Whether the notes are being saved, the application to quit once they are."""
+        self.quit_after_save = True
+        self.action_save_and_back()
+        return self.leaving
+
     def _wrote_draft(self) -> bool:
         return self._draft_began != float("-inf")
 
     def on_notes_io_notes_saved(self, message: NotesIO.NotesSaved) -> None:
+        if self.quit_after_save:
+            self.app.exit()
+            return
         self.app.pop_screen()
         self.app.notify(t("tui.fieldwork.saved", id=message.detail.id), markup=False)
 
     def on_notes_io_refused(self, message: NotesIO.Refused) -> None:
         if self.leaving:
             self.leaving = False
+            self.quit_after_save = False  # the refusal is read first
             self.conflicted = message.conflict
         text = message.reason
         if message.conflict:

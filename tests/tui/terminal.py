@@ -69,8 +69,9 @@ class Terminal:
         deadline = time.monotonic() + seconds
         while text not in self.shown():
             if time.monotonic() > deadline or self.process.poll() is not None:
-                raise AssertionError(f"{text!r} never shown; the screen's last output:\n"
-                                     f"{self.shown()[-2000:]}")
+                raise AssertionError(
+                    f"{text!r} never shown; the screen's last output:\n{self.shown()[-2000:]}"
+                )
             time.sleep(0.05)
 
     def forget_output(self) -> None:

@@ -377,3 +377,20 @@ async def test_control_characters_in_notes_and_pastes_never_reach_the_terminal(t
 
     assert text == "会议记录␛[2J清屏贴入␛]52;c;aGk=␇\n下一行"
     assert "\x1b" not in drawn and "\x07" not in drawn
+
+
+async def test_quitting_from_the_editor_saves_the_notes_first(tmp_path):
+    """ctrl+q in the middle of a sentence: what was typed in the last second is not in
+    the draft yet, so the notes are saved before the application ends."""
+    office = build_field_office(tmp_path / "office.db")
+    app = _app(office)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _in_the_editor(pilot, office)
+        await _type(pilot, "最后一句")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+
+    detail = _detail(office)
+    assert (detail.notes, detail.draft) == ("最后一句", None)
+    assert app.return_code == 0

@@ -223,7 +223,10 @@ def _field_office(tmp_path, *, finding: bool = False, draft: bool = False):
 
     office = build_field_office(tmp_path / "field.db", activities=2)
     database = office.open()
-    notes = "【岗位职责是否清晰】\n职责基本清晰，与三定规定一致。\n【工作量是否饱和】\n窗口人员不足，群众等候时间较长。"
+    notes = (
+        "【岗位职责是否清晰】\n职责基本清晰，与三定规定一致。\n"
+        "【工作量是否饱和】\n窗口人员不足，群众等候时间较长。"
+    )
     fieldwork.save_notes(database, office.activity_id, notes)
     if finding:
         found = fieldwork.add_finding(
