@@ -82,6 +82,7 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         self.leaving = False
         self.conflicted = False
         self.quit_after_save = False
+        self.loads_pending = 0
         self.start_keeping()
 
     def compose(self) -> ComposeResult:
@@ -131,6 +132,7 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
             notice.update(draft_notice(detail))
             notice.display = True
         editor = self.editor
+        self.loads_pending += 1  # loading the text posts a Changed of its own: not typing
         editor.load_text(text)
         editor.move_cursor(editor.document.end)
         editor.read_only = False
@@ -143,7 +145,9 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         self._show_findings(detail.findings)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if self.detail is not None and not self.leaving:
+        if self.loads_pending:
+            self.loads_pending -= 1
+        elif self.detail is not None and not self.leaving:
             self.notes_changed()
 
     # ── the draft ──────────────────────────────────────────────────────────

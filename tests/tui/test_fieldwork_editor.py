@@ -394,3 +394,24 @@ async def test_quitting_from_the_editor_saves_the_notes_first(tmp_path):
     detail = _detail(office)
     assert (detail.notes, detail.draft) == ("最后一句", None)
     assert app.return_code == 0
+
+
+async def test_an_editor_opened_and_left_untouched_writes_nothing(tmp_path):
+    office = build_field_office(tmp_path / "office.db")
+    database = office.open()
+    fieldwork.save_notes(database, office.activity_id, "已保存的记录")
+    version = fieldwork.activity_detail(database, office.activity_id).version
+    database.dispose()
+
+    async with _app(office).run_test(size=(80, 24)) as pilot:
+        screen = await _in_the_editor(pilot, office)
+        await asyncio.sleep(1.2)
+        await settle(pilot)
+        draft = _detail(office).draft
+        await pilot.press("escape")
+        await settle(pilot)
+        left = pilot.app.screen is not screen
+
+    assert draft is None, "opening is not typing: no draft"
+    assert left
+    assert _detail(office).version == version
