@@ -322,9 +322,6 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         self._show_findings(findings, highlight=sent.id)
         self.say(t("tui.fieldwork.to_ledger", id=sent.id, number=sent.problem_number))
 
-    def on_notes_io_findings_read(self, message: NotesIO.FindingsRead) -> None:
-        self._show_findings(message.findings)
-
     # ── the line under the notes ──────────────────────────────────────────
 
     def say(self, text: str, refused: bool = False) -> None:

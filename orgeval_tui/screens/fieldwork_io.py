@@ -163,18 +163,6 @@ class NotesIO:
 
     # ── findings ───────────────────────────────────────────────────────────
 
-    @db_worker(group="fieldwork-findings")
-    def read_findings(self) -> None:
-        from ..services import fieldwork
-
-        detail = fieldwork.activity_detail(self.app.database, self.activity_id)
-        self.post_message(self.FindingsRead(detail.findings))
-
-    class FindingsRead(Message):
-        def __init__(self, findings) -> None:
-            super().__init__()
-            self.findings = findings
-
     @work(thread=True, group="fieldwork-ledger")
     def send_to_ledger(self, finding_id: int) -> None:
         from ..services import fieldwork
