@@ -415,3 +415,31 @@ async def test_an_editor_opened_and_left_untouched_writes_nothing(tmp_path):
     assert draft is None, "opening is not typing: no draft"
     assert left
     assert _detail(office).version == version
+
+
+async def test_another_evaluator_logs_an_activity_of_the_unit_while_notes_are_typed(tmp_path):
+    """The editor's drafts hold no lock between keys: another evaluator's activity of
+    the same unit is written meanwhile, and the tab lists it on the way back."""
+    from datetime import date
+
+    office = build_field_office(tmp_path / "office.db")
+    set_language("zh")
+
+    async with _app(office).run_test(size=(80, 24)) as pilot:
+        await _in_the_editor(pilot, office)
+        await _type(pilot, "正在记录")
+        other = office.open()  # another evaluator's session, on the same file
+        try:
+            theirs = fieldwork.add_activity(
+                other, "县工信局", "site", date(2026, 11, 22), place="政务服务大厅"
+            )
+        finally:
+            other.dispose()
+        await _type(pilot, "继续")
+        await pilot.press("escape")
+        await settle(pilot)
+        rows = table_rows(pilot.app.screen.query_one("#fieldwork-table"))
+
+    assert [row[2] for row in rows] == [PLACE, "政务服务大厅"]
+    assert _detail(office).notes == "正在记录继续"
+    assert theirs.place == "政务服务大厅"
