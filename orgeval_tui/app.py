@@ -162,6 +162,22 @@ class OrgevalApp(TranslatedBindings, App):
 
         self.push_screen(ScoringScreen(unit))
 
+    def open_activity(self, activity_id: int) -> None:
+        """The note editor of an on-site activity (its notes, outline and findings)."""
+        from .screens.fieldwork import FieldworkScreen
+
+        self.push_screen(FieldworkScreen(activity_id))
+
+    async def action_quit(self) -> None:
+        """From the note editor, its notes are saved first (the last second of typing is
+        not in the draft yet); the editor quits once they are."""
+        from .screens.fieldwork import FieldworkScreen
+
+        screen = self.screen
+        if isinstance(screen, FieldworkScreen) and screen.save_then_quit():
+            return
+        self.exit()
+
     def action_ledger(self, unit: str | None = None) -> None:
         """The problem ledger; from a unit's screen, filtered to that unit."""
         from .screens.ledger import LedgerScreen

@@ -31,6 +31,7 @@ AREAS = (
     "fieldwork_cli",
     "fieldwork_help",
     "review",
+    "fieldwork_tui",
     "system",
     "os_errors",
     "cli_help",

@@ -1,4 +1,5 @@
-"""One unit: overview, roster, duties, services, evaluations and problems, in tabs.
+"""One unit: overview, roster, duties, services, evaluations, on-site activities and
+problems, in tabs.
 
 The screen paints at once with its panes loading; the figures arrive from a worker.
 """
@@ -16,6 +17,7 @@ from ..analytics.display import one_decimal
 from ..domain.printable import printable
 from ..i18n import t
 from ..services.presentation import figure_label
+from ..widgets.activity_table import ActivityTable
 from ..widgets.figures import BarChart, FigureTable
 from ..widgets.live import LiveScreen
 from ..widgets.paged_table import PagedTable
@@ -23,14 +25,15 @@ from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import VimDataTable
 from ..widgets.workers import db_worker
 from . import unit_tabs
+from .unit_fieldwork import FieldworkTab
 from .unit_review import ReviewPane
 
 LOG_FIT = (4, {1: 6, 2: 10})  # the duty's name takes what is left; person, section capped
 TAB_KEYS = Binding.Group("key.tabs", compact=False)  # the footer: "] [ 页签"
-TABS = ("overview", "roster", "duties", "log", "services", "evaluations", "problems")
+TABS = ("overview", "roster", "duties", "log", "services", "evaluations", "fieldwork", "problems")
 
 
-class UnitScreen(LiveScreen, TranslatedBindings, Screen):
+class UnitScreen(FieldworkTab, LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="unit.back"),
         Binding(
@@ -94,6 +97,9 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
                     yield FigureTable(id="services-table")
             with TabPane(t("tui.tab.evaluations"), id="evaluations"):
                 yield ReviewPane(self.unit_id, id="review")
+            with TabPane(t("tui.tab.fieldwork"), id="fieldwork"):
+                yield Static(t("tui.fieldwork.none"), id="fieldwork-empty", classes="figure-title")
+                yield ActivityTable(id="fieldwork-table", cursor_type="row", zebra_stripes=True)
             with TabPane(t("tui.tab.problems"), id="problems"):
                 yield VimDataTable(id="problems-table", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
@@ -101,6 +107,7 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
     def on_mount(self) -> None:
         problems = self.query_one("#problems-table", VimDataTable)
         problems.add_columns(*t("tui.problems.headers").split("|"))
+        self.setup_fieldwork()
         # Only the pane in view shows it is loading (and the next one viewed before the
         # figures come): each indicator animates, and seven of them take turns on the
         # interpreter with the worker computing the figures.
@@ -131,6 +138,7 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
         unit_tabs.show_services(self, figures)
         unit_tabs.show_evaluations(self, figures)
         self._show_problems(figures)
+        self.load_activities()
         if first:
             for pane in self.query(TabPane):
                 pane.loading = False
@@ -222,6 +230,8 @@ class UnitScreen(LiveScreen, TranslatedBindings, Screen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "problems-table" and self.figures is not None:
             self.app.open_problem(str(event.row_key.value), self.figures.info.name)
+        elif event.data_table.id == "fieldwork-table":
+            self.open_activity_row(str(event.row_key.value))
 
     def action_unit_ledger(self) -> None:
         if self.figures is not None:

@@ -66,10 +66,10 @@ def show_overview(screen, figures) -> None:
         rows.append((f"{period.shown} {figure_label('cases')}", str(cases.cases)))
     if figures.peer is not None:
         rows.append((figure_label("peer_score"), two_decimals(figures.peer.peer_score)))
-    # The on-site tab is still to come: the count says what home counts, and where it will be.
+    # The count says what home counts, and where the activities are listed.
     count = figures.onsite_activities
     rows.append(
-        (t("tui.overview.onsite"), t("tui.overview.onsite_later", count=count) if count else "0")
+        (t("tui.overview.onsite"), t("tui.overview.onsite_tab", count=count) if count else "0")
     )
     if roster is not None:
         for flag in roster.flags:

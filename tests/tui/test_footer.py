@@ -58,6 +58,12 @@ async def _scoring(pilot, demo_db) -> None:
     await settle(pilot)
 
 
+async def _note_editor(pilot, demo_db) -> None:
+    await _unit_tab("fieldwork")(pilot, demo_db)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 SCREENS = {
     "home": _home,
     "home-tree": _home_tree,
@@ -65,6 +71,8 @@ SCREENS = {
     "unit-log": None,
     "unit-chart": None,
     "unit-problems": None,
+    "unit-fieldwork": None,
+    "note-editor": _note_editor,
     "ledger": _ledger_on_a_reported_problem,
     "ledger-mixed": _ledger_with_a_mixed_selection,
     "scoring": _scoring,
@@ -81,6 +89,8 @@ def _steps(name):
             return _unit_tab("duties", "#duties-categories")
         case "unit-problems":
             return _unit_tab("problems", "#problems-table")
+        case "unit-fieldwork":
+            return _unit_tab("fieldwork", "#fieldwork-table")
     return SCREENS[name]
 
 
@@ -102,7 +112,9 @@ async def test_every_key_of_the_footer_is_readable_at_80_by_24(name, lang, demo_
     assert shown, "the footer shows keys"
     clipped = [f"{key} {words}" for key, words, region in shown if region.right > palette.x]
     assert not clipped, f"under ^p or off the edge: {clipped}"
-    assert any(key == "?" for key, _, _ in shown), "? (every key) is always in the footer"
+    # In the note editor `?` is typed into the notes: its help is on F1.
+    help_key = "f1" if name == "note-editor" else "?"
+    assert any(key == help_key for key, _, _ in shown), "the help's key is always in the footer"
 
 
 async def test_help_says_in_full_what_the_footer_says_in_a_word(demo_db):

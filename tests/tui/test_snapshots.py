@@ -239,3 +239,74 @@ def test_unit_review_report(lang, demo_db, snap_compare):
         terminal_size=SIZE,
         run_before=_open_bureau(demo_db, *["right_square_bracket"] * 5, "r"),
     )
+
+
+def _field_office(tmp_path, *, finding: bool = False, draft: bool = False):
+    """The note editor's office (one unit, one interview), filled through the services:
+    notes with a question answered, a finding in the ledger, a draft left unsaved."""
+    from orgeval_tui.services import fieldwork
+
+    from .fieldwork_office import build_field_office
+
+    office = build_field_office(tmp_path / "field.db", activities=2)
+    database = office.open()
+    notes = (
+        "【岗位职责是否清晰】\n职责基本清晰，与三定规定一致。\n"
+        "【工作量是否饱和】\n窗口人员不足，群众等候时间较长。"
+    )
+    fieldwork.save_notes(database, office.activity_id, notes)
+    if finding:
+        found = fieldwork.add_finding(
+            database, office.activity_id, "窗口人员不足，群众等候时间较长", severity="high"
+        )
+        fieldwork.finding_to_ledger(database, found.id)
+    if draft:
+        fieldwork.save_draft(database, office.activity_id, notes + "\n【内设机构运行】\n科室分工")
+    database.dispose()
+    return office
+
+
+def test_unit_fieldwork_tab(lang, tmp_path, snap_compare, actor):
+    """The 实地 tab: each activity's date, kind, place, findings and a draft marked."""
+    actor("王评估")
+    office = _field_office(tmp_path, finding=True, draft=True)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.open_unit(office.unit_id)
+        await settle(pilot)
+        for key in ("left_square_bracket", "left_square_bracket"):
+            await pilot.press(key)
+            await settle(pilot)
+
+    app = OrgevalApp(office.open(), keymap={})
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def _note_editor(office, *keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.open_activity(office.activity_id)
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+def test_note_editor(lang, tmp_path, snap_compare, actor):
+    """The note editor at 80×24 over a recovered draft: its notice, the notes, the
+    finding sent to the ledger with its number, the keys."""
+    actor("王评估")
+    office = _field_office(tmp_path, finding=True, draft=True)
+    app = OrgevalApp(office.open(), keymap={})
+    assert snap_compare(app, terminal_size=SIZE, run_before=_note_editor(office))
+
+
+def test_note_editor_with_the_outline(lang, tmp_path, snap_compare, actor):
+    """F2 at 80×24: the outline beside the notes, the questions answered ticked."""
+    actor("王评估")
+    office = _field_office(tmp_path, finding=True)
+    app = OrgevalApp(office.open(), keymap={})
+    assert snap_compare(app, terminal_size=SIZE, run_before=_note_editor(office, "f2"))
