@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import t
-from ..i18n.os_errors import os_reason
 from .delimited import UndecodableText, decode
 from .errors import IngestError
+from .workbook import file_bytes
 
 DOCX, TEXT = ".docx", ".txt"
 SUFFIXES = (DOCX, TEXT)
@@ -56,7 +56,7 @@ def read_self_report(path: str | Path) -> SelfReportText:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise IngestError.about(file, t("review.file.kind", suffixes="、".join(SUFFIXES)))
-    data = _bytes(path, file)
+    data = file_bytes(path, file)
     if not data.strip():
         raise IngestError.about(file, t("ingest.file.empty"))
     lines = _docx_lines(path, file) if suffix == DOCX else _text_lines(data, file)
@@ -67,17 +67,6 @@ def read_self_report(path: str | Path) -> SelfReportText:
         message = t("review.file.too_long", length=len(text), limit=MAX_CHARACTERS)
         raise IngestError.about(file, message)
     return SelfReportText(file, text, evidence_of(text))
-
-
-def _bytes(path: Path, file: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError.about(file, t("ingest.file.missing")) from None
-    except IsADirectoryError:
-        raise IngestError.about(file, t("ingest.file.folder")) from None
-    except OSError as exc:
-        raise IngestError.about(file, t("ingest.file.unopenable", reason=os_reason(exc))) from None
 
 
 def _text_lines(data: bytes, file: str) -> list[str]:

@@ -49,9 +49,15 @@ def read_workbook(path: str | Path) -> list[Sheet]:
 
 
 def _head(path: Path, file: str) -> bytes:
+    return file_bytes(path, file, _HEAD)
+
+
+def file_bytes(path: Path, file: str, size: int = -1) -> bytes:
+    """The first ``size`` bytes of a file (all of it by default); a file that cannot be
+    read is refused naming it, in the user's words (missing, a folder, unreadable)."""
     try:
         with path.open("rb") as handle:
-            return handle.read(_HEAD)
+            return handle.read(size)
     except FileNotFoundError:
         raise IngestError.about(file, t("ingest.file.missing")) from None
     except IsADirectoryError:

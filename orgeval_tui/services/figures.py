@@ -242,9 +242,13 @@ def _surveys(kind: str, evaluation_id: int | None) -> tuple:
     return (Survey.kind == kind, in_evaluation(Survey.evaluation_id, evaluation_id))
 
 
-def peer_in(session, unit_id: int, evaluation_id: int | None):
-    """The peer-evaluation figures of a unit in an evaluation, read in ``session``."""
+def peer_responses(
+    session, evaluation_id: int | None, unit_id: int | None = None
+) -> list[tuple[int, PeerResponse]]:
+    """The peer responses of an evaluation (about one unit when given), each with the
+    unit it rates, in the order they were imported."""
     peer = _surveys("peer", evaluation_id)
+    about = () if unit_id is None else (SurveyResponse.unit_id == unit_id,)
     maxima = dict(
         session.execute(
             select(SurveyItem.id, SurveyItem.max_score)
@@ -257,25 +261,37 @@ def peer_in(session, unit_id: int, evaluation_id: int | None):
         select(SurveyAnswer.response_id, SurveyAnswer.item_id, SurveyAnswer.score)
         .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
         .join(Survey, Survey.id == SurveyResponse.survey_id)
-        .where(*peer, SurveyResponse.unit_id == unit_id)
+        .where(*peer, *about)
         .order_by(SurveyAnswer.response_id, SurveyAnswer.item_id)
     ):
         answers[response_id].append((item_id, score))
-    responses = [
-        PeerResponse(
-            code=code,
-            respondent=respondent,
-            scores=[score for _, score in answers[rid]],
-            maxima=[maxima[item] for item, _ in answers[rid]],
+    return [
+        (
+            rated,
+            PeerResponse(
+                code=code,
+                respondent=respondent,
+                scores=[score for _, score in answers[rid]],
+                maxima=[maxima[item] for item, _ in answers[rid]],
+            ),
         )
-        for rid, code, respondent in session.execute(
-            select(SurveyResponse.id, SurveyResponse.code, SurveyResponse.respondent)
+        for rid, code, respondent, rated in session.execute(
+            select(
+                SurveyResponse.id,
+                SurveyResponse.code,
+                SurveyResponse.respondent,
+                SurveyResponse.unit_id,
+            )
             .join(Survey, Survey.id == SurveyResponse.survey_id)
-            .where(*peer, SurveyResponse.unit_id == unit_id)
+            .where(*peer, *about)
             .order_by(SurveyResponse.id)
         )
     ]
-    return peer_figures(responses)
+
+
+def peer_in(session, unit_id: int, evaluation_id: int | None):
+    """The peer-evaluation figures of a unit in an evaluation, read in ``session``."""
+    return peer_figures([r for _, r in peer_responses(session, evaluation_id, unit_id)])
 
 
 def staff_survey_for_unit(db: Database, unit: str):

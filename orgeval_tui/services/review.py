@@ -10,8 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sqlalchemy import select
-
 from ..analytics.peer_review import (
     DepartmentCoverage,
     RaterFlag,
@@ -23,10 +21,10 @@ from ..analytics.peer_review import (
     total_bands,
 )
 from ..analytics.surveys import PeerFigures, PeerResponse, StaffSurveyFigures, peer_figures
-from ..models import Survey, SurveyAnswer, SurveyItem, SurveyResponse, Unit
+from ..models import Unit
 from ..storage.database import Database
-from .evaluations import current_evaluation, in_evaluation
-from .figures import staff_survey_in
+from .evaluations import current_evaluation
+from .figures import peer_responses, staff_survey_in
 from .intake.self_report import SelfReportView, self_report_in
 from .score_sheet import evaluated_unit_ids
 from .workspace import self_evaluation_in
@@ -87,44 +85,11 @@ def unit_review(db: Database, unit_id: int) -> UnitReview:
 def _peer_review(session, evaluation_id: int | None, unit_id: int) -> PeerReview | None:
     """Every peer response of the evaluation is read: who was asked, and whether a
     department tells the units apart, are known only over all of them."""
-    peer = (Survey.kind == "peer", in_evaluation(Survey.evaluation_id, evaluation_id))
-    maxima = dict(
-        session.execute(
-            select(SurveyItem.id, SurveyItem.max_score)
-            .join(Survey, Survey.id == SurveyItem.survey_id)
-            .where(*peer)
-        ).all()
-    )
-    answers = defaultdict(list)
-    for response_id, item_id, score in session.execute(
-        select(SurveyAnswer.response_id, SurveyAnswer.item_id, SurveyAnswer.score)
-        .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
-        .join(Survey, Survey.id == SurveyResponse.survey_id)
-        .where(*peer)
-        .order_by(SurveyAnswer.response_id, SurveyAnswer.item_id)
-    ):
-        answers[response_id].append((item_id, score))
     here: list[PeerResponse] = []
     asked: list[str] = []
     totals: dict[tuple[str, int], list[Fraction]] = defaultdict(list)
-    for rid, code, respondent, unit in session.execute(
-        select(
-            SurveyResponse.id,
-            SurveyResponse.code,
-            SurveyResponse.respondent,
-            SurveyResponse.unit_id,
-        )
-        .join(Survey, Survey.id == SurveyResponse.survey_id)
-        .where(*peer)
-        .order_by(SurveyResponse.id)
-    ):
-        response = PeerResponse(
-            code=code,
-            respondent=respondent,
-            scores=[score for _, score in answers[rid]],
-            maxima=[maxima[item] for item, _ in answers[rid]],
-        )
-        department = (respondent or "").strip()
+    for unit, response in peer_responses(session, evaluation_id):
+        department = (response.respondent or "").strip()
         asked.append(department)
         totals[(department, unit)].append(response.out_of_100())
         if unit == unit_id:
