@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 
 from textual import work
 from textual.app import App
@@ -69,6 +70,20 @@ class OrgevalApp(TranslatedBindings, App):
         self.set_interval(self.CHANGE_POLL_SECONDS, self.check_for_changes)
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=30, markup=False)
+        if not self.is_headless and hasattr(signal, "SIGHUP"):
+            # Also when started with SIGHUP ignored (nohup): with its terminal gone the
+            # application would otherwise live on, its input dead, its notes unkept.
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.terminal_hung_up)
+
+    def terminal_hung_up(self) -> None:
+        """The terminal closed under the application (SSH dropped, tmux killed): what was
+        typed since the last draft is kept, and the application ends."""
+        from .screens.fieldwork import FieldworkScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, FieldworkScreen):
+                screen.keep_draft_now()
+        self.exit()
 
     @work(thread=True, exclusive=True, group="changes")
     def check_for_changes(self) -> None:

@@ -63,7 +63,7 @@ ZH = {
     "review.staff": "职工问卷",
     "review.peer": "互评",
     "review.report": "自评报告",
-    "review.no_report": "未导入（orgeval import selfreport 文件 --unit 单位）",
+    "review.no_report": "未导入（可在命令行导入自评报告）",
     "review.not_evaluated": "无：本单位不在本评估项目的被评估单位之列",
     "review.report_imported": "导入",
     "review.report_length": "篇幅",

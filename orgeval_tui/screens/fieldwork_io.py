@@ -117,6 +117,15 @@ class NotesIO:
         if self._notes_changed:
             self._arm()
 
+    def keep_draft_now(self) -> None:
+        """The terminal is gone: what was typed since the last draft is written at once,
+        in this thread, as there is no screen left to keep responsive (a draft being
+        written is waited for through the lock)."""
+        with self._draft_lock:
+            if self._notes_changed and not self._notes_saving:
+                self._notes_changed = False
+                self._keep_draft(self.notes_text())
+
     def stop_keeping(self) -> None:
         if self._draft_timer is not None:
             self._draft_timer.stop()

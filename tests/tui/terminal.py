@@ -19,12 +19,22 @@ import time
 def _controlling_terminal() -> None:
     """In the child: the pseudo-terminal becomes its controlling terminal, so closing
     the terminal hangs it up (SIGHUP), as `tmux kill-session` or a dropped SSH
-    connection does."""
+    connection does. SIGHUP as a login session starts programs: not ignored, whatever
+    the test run inherited."""
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
+def _controlling_terminal_hangup_ignored() -> None:
+    """As ``_controlling_terminal``, started with SIGHUP ignored (``nohup orgeval``)."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
 
 class Terminal:
-    def __init__(self, *args: str, size: tuple[int, int] = (80, 24)) -> None:
+    def __init__(
+        self, *args: str, size: tuple[int, int] = (80, 24), hangup_ignored: bool = False
+    ) -> None:
         self.master, slave = os.openpty()
         columns, rows = size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -36,7 +46,9 @@ class Terminal:
             stderr=slave,
             env=environment,
             start_new_session=True,
-            preexec_fn=_controlling_terminal,
+            preexec_fn=(
+                _controlling_terminal_hangup_ignored if hangup_ignored else _controlling_terminal
+            ),
         )
         os.close(slave)
         self._output = bytearray()

@@ -71,10 +71,13 @@ async def _reopened(office) -> tuple[str, bool, str]:
         return app.screen.query_one("#fw-notes").text, notice.display, str(notice.render())
 
 
-@pytest.mark.parametrize("end", ["kill -9", "terminal closed"])
+@pytest.mark.parametrize("end", ["kill -9", "terminal closed", "terminal closed under nohup"])
 async def test_typing_ended_abruptly_loses_at_most_the_last_second(tmp_path, end):
     office = build_field_office(tmp_path / "office.db")
-    terminal = Terminal("--db", str(office.path), "--lang", "zh")
+    terminal = Terminal(
+        "--db", str(office.path), "--lang", "zh", hangup_ignored=end.endswith("nohup")
+    )
+    exit_status = None
     try:
         _open_the_editor(terminal)
         typed = _type(terminal)
@@ -82,11 +85,15 @@ async def test_typing_ended_abruptly_loses_at_most_the_last_second(tmp_path, end
         if end == "kill -9":
             terminal.kill()
         else:
-            terminal.hang_up()
+            exit_status = terminal.hang_up()
     finally:
         terminal.end()
 
     draft = _draft(office)
+    if exit_status is not None:
+        # A hang-up is heard: the application keeps what was typed to the last key and
+        # ends by itself (SIGHUP ignored or not), leaving no process behind.
+        assert (exit_status, draft) == (0, WORDS)
     assert draft is not None, "nothing of what was typed was kept"
     assert WORDS.startswith(draft), f"the draft is not what was typed: {draft!r}"
     kept_at_least = _typed_before(typed, ended - 1.0)
