@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 
+from sqlalchemy import select
+
 from ..analytics.peer_review import (
     DepartmentCoverage,
     RaterFlag,
@@ -27,7 +29,28 @@ from .evaluations import current_evaluation
 from .figures import peer_responses, staff_survey_in
 from .intake.self_report import SelfReportView, self_report_in
 from .score_sheet import evaluated_unit_ids
-from .workspace import self_evaluation_in
+
+
+def self_evaluation_in(session, evaluation_id: int, unit_id: int):
+    """The unit's self-scores against the evaluation's rubric; None without a rubric."""
+    from ..analytics.rubric import self_evaluation
+    from ..models import Indicator, Score
+
+    leaves = dict(
+        session.execute(
+            select(Indicator.id, Indicator.max_points).where(
+                Indicator.evaluation_id == evaluation_id, Indicator.max_points.is_not(None)
+            )
+        ).all()
+    )
+    if not leaves:
+        return None
+    scores = session.execute(
+        select(Score.indicator_id, Score.points).where(
+            Score.unit_id == unit_id, Score.source == "self"
+        )
+    ).all()
+    return self_evaluation(leaves, scores)
 
 
 @dataclass(frozen=True)

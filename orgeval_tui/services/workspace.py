@@ -128,9 +128,7 @@ class UnitFigures:
     duties: tuple[tuple[Period, object], ...]  # (period, DutyFigures)
     cases: tuple[tuple[Period, object], ...]  # (period, CaseFigures), hotline
     peer: object | None  # PeerFigures
-    staff_survey: object | None  # StaffSurveyFigures
     problems: tuple[ProblemRow, ...]
-    self_evaluation: object | None = None  # analytics.rubric.SelfEvaluation; None: no rubric
     onsite_activities: int = 0  # on-site evaluation activities recorded (home's 实地)
     log_span: Period | None = None  # the stretch of the work log shown: the evaluation's span
 
@@ -139,35 +137,13 @@ def _has(session, model, *where) -> bool:
     return session.scalar(select(func.count()).select_from(model).where(*where)) > 0
 
 
-def self_evaluation_in(session, evaluation_id: int, unit_id: int):
-    """The unit's self-scores against the evaluation's rubric; None without a rubric."""
-    from ..analytics.rubric import self_evaluation
-    from ..models import Indicator, Score
-
-    leaves = dict(
-        session.execute(
-            select(Indicator.id, Indicator.max_points).where(
-                Indicator.evaluation_id == evaluation_id, Indicator.max_points.is_not(None)
-            )
-        ).all()
-    )
-    if not leaves:
-        return None
-    scores = session.execute(
-        select(Score.indicator_id, Score.points).where(
-            Score.unit_id == unit_id, Score.source == "self"
-        )
-    ).all()
-    return self_evaluation(leaves, scores)
-
-
 def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitFigures:
     """Everything a unit's screen shows. Read in one session (and the calendar's), not
     one per figure: the worker shares the interpreter with a screen being built, and
     each round trip to the database costs it a wait for its turn."""
     from ..models import Duty
     from .calendar import workdays_between
-    from .figures import cases_in, duties_in, peer_in, roster_in, staff_survey_in
+    from .figures import cases_in, duties_in, peer_in, roster_in
 
     today = today or office_today()
     evaluation = current_evaluation(db)
@@ -201,7 +177,6 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
                 .order_by(Problem.number)
             )
         )
-        self_scores = self_evaluation_in(session, evaluation.id, unit_id) if evaluation else None
         onsite = session.scalar(
             select(func.count())
             .select_from(OnsiteActivity)
@@ -235,11 +210,6 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
             else ()
         )
         peer = peer_in(session, unit_id, evaluation_id) if has_peer else None
-        staff_survey = (
-            staff_survey_in(session, unit_id, evaluation_id) if has_peer or headcount else None
-        )
-    if staff_survey is not None and not staff_survey.staff_responses:
-        staff_survey = None
     return UnitFigures(
         info,
         as_of,
@@ -248,9 +218,7 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
         duties,
         cases,
         peer,
-        staff_survey,
         problems,
-        self_scores,
         onsite,
         evaluation.span if evaluation else None,
     )

@@ -9,6 +9,7 @@ import pytest
 
 from orgeval_tui.cli import app
 from orgeval_tui.cli.help_language import help_texts
+from orgeval_tui.domain.fieldwork_words import ACTIVITY_KINDS
 from orgeval_tui.i18n import catalogues
 
 # What stays in Latin letters in zh: Typer's own frame (its usage line and brackets),
@@ -126,13 +127,7 @@ VALUES = {
     "output",
     "evaluation",
     "figure",
-    "briefing",
-    "archive",
-    "site",
-    "interview",
-    "meeting",
-    "callback",
-    "questionnaire",
+    *ACTIVITY_KINDS,
 }
 
 

@@ -254,20 +254,14 @@ def finding_to_ledger(
 ) -> FindingView:
     """Record the finding as a ledger problem of its unit (source 实地评, its text as
     the description, its severity) and link them; refused when it is already linked."""
-    from ...models import Finding
     from .. import ledger
 
     with db.read() as session:
+        unlinked_finding(session, finding_id)  # refused before the ledger numbers anything
         view = finding_view(session, finding_id)
-    if view.problem_number is not None:
-        raise UserError(t("fieldwork.already_in_ledger", id=finding_id, number=view.problem_number))
 
     def link(session: Session, problem) -> None:
-        finding = session.get(Finding, finding_id)
-        if finding is None:
-            raise NotFound(t("fieldwork.no_finding", id=finding_id))
-        if finding.problem_id is not None:
-            raise UserError(t("fieldwork.already_in_ledger", id=finding_id, number="—"))
+        finding = unlinked_finding(session, finding_id)
         check_same_evaluation(session, finding.activity_id, problem)
         finding.problem_id = problem.id
 
@@ -315,16 +309,28 @@ def findings_of_problem(session: Session, problem_id: int) -> list[FindingView]:
     return [f for f in findings_of(session, {a for _, a in rows}) if f.id in ids]
 
 
+def unlinked_finding(session: Session, finding_id: int):
+    """A finding not linked to a problem yet (its row); one already linked is refused
+    naming the problem it went to."""
+    from ...models import Finding, Problem
+
+    finding = session.get(Finding, finding_id)
+    if finding is None:
+        raise NotFound(t("fieldwork.no_finding", id=finding_id))
+    if finding.problem_id is not None:
+        linked = session.get(Problem, finding.problem_id)
+        raise UserError(t("fieldwork.already_in_ledger", id=finding_id, number=linked.number))
+    return finding
+
+
 def link_finding(db: Database, finding_id: int, number: str) -> FindingView:
     """Link a finding to a problem already in the ledger (the evidence of a problem
     recorded from another source); refused when the finding is linked already or the
     problem is of another unit or evaluation."""
-    from ...models import Finding, OnsiteActivity, Problem
+    from ...models import OnsiteActivity, Problem
 
     with db.write() as session:
-        finding = session.get(Finding, finding_id)
-        if finding is None:
-            raise NotFound(t("fieldwork.no_finding", id=finding_id))
+        finding = unlinked_finding(session, finding_id)
         activity = session.get(OnsiteActivity, finding.activity_id)
         problem = session.scalar(
             select(Problem).where(
@@ -333,9 +339,6 @@ def link_finding(db: Database, finding_id: int, number: str) -> FindingView:
         )
         if problem is None:
             raise NotFound(t("ledger.not_found", number=number))
-        if finding.problem_id is not None:
-            linked = session.get(Problem, finding.problem_id)
-            raise UserError(t("fieldwork.already_in_ledger", id=finding_id, number=linked.number))
         if problem.unit_id != activity.unit_id:
             raise UserError(t("fieldwork.other_unit", id=finding_id, number=problem.number))
         finding.problem_id = problem.id
