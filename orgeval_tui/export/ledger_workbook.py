@@ -29,9 +29,7 @@ title, is the ledger service's (``services/ledger/workbook.py``).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,10 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..analytics.ledger_facts import created_on, is_overdue
-from ..domain.errors import UserError
-from ..i18n import catalogues, t
-from ..i18n.os_errors import os_reason
+from ..i18n import catalogues
 from ..ingest.aliases import display_name
+from .atomic_file import write_atomically
 
 if TYPE_CHECKING:
     from ..services.ledger.views import ProblemView
@@ -265,43 +262,4 @@ def _escaped(text: str) -> str:
 
 
 def save_atomically(workbook, path: Path) -> None:
-    folder = path.parent
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.stem}.", suffix=".xlsx.part", dir=folder
-        )
-    except OSError as exc:
-        raise UserError(
-            t("ledger_excel.cannot_write", file=str(path), reason=os_reason(exc))
-        ) from exc
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.chmod(temporary, _new_file_mode(path))
-        os.replace(temporary, path)
-    except OSError as exc:
-        _remove(temporary)
-        raise UserError(
-            t("ledger_excel.cannot_write", file=str(path), reason=os_reason(exc))
-        ) from exc
-    except BaseException:
-        _remove(temporary)
-        raise
-
-
-def _new_file_mode(path: Path) -> int:
-    """The target's own mode when it is replaced, else what a new file gets (mkstemp
-    makes it readable by its owner only)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _remove(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
+    write_atomically(path, workbook.save)

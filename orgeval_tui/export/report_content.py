@@ -59,6 +59,7 @@ class UnitBasics:
     quota_leaders: Figure
     headcount: Figure
     vacancies: Figure  # negative: over quota
+    staffing: str  # 空编2名 / 超编1名 / 满编
     quota_usage: Figure
     sections: list[str]
     section_count: Figure
@@ -226,6 +227,7 @@ class IndicatorRow:
 
 @dataclass(frozen=True)
 class PartSheet:
+    ordinal: str  # 一, 二, ...
     code: str
     name: str
     points: Figure
@@ -236,7 +238,9 @@ class PartSheet:
 
 @dataclass(frozen=True)
 class ProblemItem:
+    ordinal: str  # 一, 二, ... for the office's numbering （一）
     number: str
+    unit: str
     title: str
     category: str
     source: str

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 LANGUAGES = ("zh", "en")
 AREAS = (
@@ -31,12 +34,16 @@ AREAS = (
     "fieldwork_cli",
     "fieldwork_help",
     "review",
+    "reports",
     "fieldwork_tui",
     "system",
     "os_errors",
     "cli_help",
 )
 _current = None
+# A language for one piece of work (a Chinese document written while the screen speaks
+# English), per thread and task: a worker's choice never changes the screen's.
+_for_this_work: ContextVar[str | None] = ContextVar("orgeval_language", default=None)
 _catalogues: dict[str, dict[str, str]] | None = None
 
 
@@ -71,7 +78,19 @@ def set_language(lang: str | None) -> str:
 
 
 def current_language() -> str:
-    return _current or set_language(None)
+    return _for_this_work.get() or _current or set_language(None)
+
+
+@contextmanager
+def in_language(lang: str) -> Iterator[None]:
+    """Messages in ``lang`` inside the block, for this thread or task only."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    token = _for_this_work.set(lang)
+    try:
+        yield
+    finally:
+        _for_this_work.reset(token)
 
 
 def t(key: str, **values) -> str:

@@ -9,6 +9,7 @@ EN = {
     "config.unknown_section": "{path}: orgeval has no section [{section}]; ignored",
     "config.not_toml": "{path} is not a valid TOML file ({reason}); orgeval starts with its default keys",
     "config.bad_keys": '{path}: [keys] maps binding ids to key names, e.g. "app.help" = "f1"',
+    "config.bad_reports": '{path}: [reports] takes {settings}, each a text, e.g. templates = "/srv/orgeval/templates"',
     "tui.palette.placeholder": "Search for units and commands…",
     # What `?` calls a widget whose keys it lists: by id first, then by kind.
     "widget.unit-tree": "the unit tree",
@@ -51,6 +52,7 @@ ZH = {
     "config.unknown_section": "{path}：orgeval 没有 [{section}] 这一节，已忽略",
     "config.not_toml": "{path} 不是有效的 TOML 文件（{reason}），按默认按键启动",
     "config.bad_keys": '{path}：[keys] 应把按键编号对应到键名，如 "app.help" = "f1"',
+    "config.bad_reports": '{path}：[reports] 只能设置 {settings}，值为文字，如 templates = "/srv/orgeval/templates"',
     "tui.palette.placeholder": "搜索单位和命令…",
     "widget.unit-tree": "单位树",
     "widget.unit-filter": "单位筛选框",

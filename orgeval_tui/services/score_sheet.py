@@ -92,7 +92,7 @@ class ScoreSheet:
         return replace(self, lines=tuple(lines), result=unit_result(self.rubric, outcomes))
 
 
-def _scores(session: Session, evaluation_id: int, unit_ids=None):
+def score_rows(session: Session, evaluation_id: int, unit_ids=None):
     from ..models import Indicator as IndicatorRow
     from ..models import Score
 
@@ -116,7 +116,7 @@ def _scores(session: Session, evaluation_id: int, unit_ids=None):
     return session.execute(query).all()
 
 
-def _outcomes(rubric: Rubric, rows) -> dict[int, dict[str, LeafOutcome]]:
+def office_outcomes(rubric: Rubric, rows) -> dict[int, dict[str, LeafOutcome]]:
     """Each unit's office outcome per leaf."""
     leaves = {leaf.code: leaf for leaf in rubric.leaves()}
     given: dict[int, dict[str, dict[str, float | None]]] = {}
@@ -144,7 +144,7 @@ def evaluated_unit_ids(session: Session, evaluation_id: int) -> list[int]:
 
 def unit_results(session: Session, evaluation_id: int, rubric: Rubric) -> dict[int, UnitResult]:
     """Every evaluated unit's result (units nobody has scored have no total)."""
-    outcomes = _outcomes(rubric, _scores(session, evaluation_id))
+    outcomes = office_outcomes(rubric, score_rows(session, evaluation_id))
     return {
         unit_id: unit_result(rubric, outcomes.get(unit_id, {}))
         for unit_id in evaluated_unit_ids(session, evaluation_id)
@@ -185,7 +185,7 @@ def score_sheet(
         found = find_evaluation(session, evaluation)
         rubric = rubric_or_refuse(session, found)
         unit = evaluated_unit(session, found, unit_ref)
-        rows = _scores(session, found.id)
+        rows = score_rows(session, found.id)
         results = {
             unit_id: result.overall.total
             for unit_id, result in unit_results(session, found.id, rubric).items()

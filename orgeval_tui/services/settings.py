@@ -1,9 +1,14 @@
-"""The user's configuration file: key rebindings (TOML, in the platform config dir).
+"""The user's configuration file (TOML, in the platform config dir): key rebindings,
+and where the office keeps its report templates and what its documents are signed.
 
     # ~/.config/orgeval/config.toml
     [keys]
     "app.help" = "f1"
     "units.filter" = "slash,f"
+
+    [reports]
+    templates = "/srv/orgeval/templates"  # the office's edited Word templates
+    office = "沂水县委编办"                 # who signs the documents
 
 Keys are binding ids (shown in the help screen), values Textual key names, several
 separated by commas. What the file says that orgeval does not know (a section, a binding
@@ -23,7 +28,8 @@ from ..i18n import t
 from ..i18n.os_errors import os_reason
 
 ENV_CONFIG = "ORGEVAL_CONFIG"
-SECTIONS = ("keys",)
+SECTIONS = ("keys", "reports")
+REPORT_SETTINGS = ("templates", "office")
 
 
 def config_path() -> Path:
@@ -39,6 +45,8 @@ class UserConfig:
     path: Path
     keymap: dict[str, str] = field(default_factory=dict)
     unknown_sections: tuple[str, ...] = ()
+    report_templates: Path | None = None
+    report_office: str | None = None
 
     def ignored(self, binding_ids: Iterable[str]) -> list[str]:
         """One message per entry of the file that changes nothing, naming file and entry."""
@@ -70,8 +78,21 @@ def load_config(path: Path | None = None) -> UserConfig:
         isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
     ):
         raise UserError(t("config.bad_keys", path=path))
+    reports = document.get("reports", {})
+    if not isinstance(reports, dict) or not all(
+        key in REPORT_SETTINGS and isinstance(value, str) and value.strip()
+        for key, value in reports.items()
+    ):
+        raise UserError(t("config.bad_reports", path=path, settings="、".join(REPORT_SETTINGS)))
+    templates = reports.get("templates")
     unknown = tuple(name for name in document if name not in SECTIONS)
-    return UserConfig(path, dict(keys), unknown)
+    return UserConfig(
+        path,
+        dict(keys),
+        unknown,
+        Path(templates).expanduser() if templates else None,
+        reports.get("office"),
+    )
 
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:

@@ -49,7 +49,7 @@ class SearchEntry:
     evaluated: bool = False  # under the current evaluation: the palette offers to score it
 
 
-def _unit_info(session, unit_id: int, unit=None) -> UnitInfo:
+def unit_info_in(session, unit_id: int, unit=None) -> UnitInfo:
     from ..domain.errors import NotFound
     from ..i18n import t
 
@@ -153,7 +153,7 @@ def unit_figures(db: Database, unit_id: int, today: date | None = None) -> UnitF
     workdays = {p: workdays_between(db, p.start, p.end) for p in periods}
     with db.read() as session:
         unit = session.get(Unit, unit_id)
-        info = _unit_info(session, unit_id, unit)
+        info = unit_info_in(session, unit_id, unit)
         has_duties = _has(session, Duty, Duty.unit_id == unit_id)
         has_cases = _has(session, Case, Case.unit_id == unit_id)
         has_peer = session.scalar(
