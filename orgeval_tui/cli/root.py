@@ -26,6 +26,7 @@ from .fieldwork import fieldwork_app
 from .imports import import_app
 from .ledger import ledger_app
 from .literal import plain
+from .report import report_app
 from .rubric import rubric_app
 from .score import score_app
 from .units import units_app
@@ -47,6 +48,7 @@ for group, name in (
     (ledger_app, "ledger"),
     (score_app, "score"),
     (fieldwork_app, "fieldwork"),
+    (report_app, "report"),
 ):
     app.add_typer(group, name=name)
 app.command()(demo)

@@ -35,6 +35,7 @@ AREAS = (
     "fieldwork_help",
     "review",
     "reports",
+    "report_help",
     "fieldwork_tui",
     "system",
     "os_errors",

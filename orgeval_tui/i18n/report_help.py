@@ -1,0 +1,22 @@
+"""Help texts of `orgeval report ...`, keyed by the English text written in
+cli/report.py, as i18n/cli_help does for the other groups."""
+
+_WORDS = {
+    "Write reports: a unit's evaluation report, its feedback letter, the special report to the leadership, and the templates they are filled from.": "生成报告：单位评估报告、问题反馈函、呈报领导的评估专报，以及填写它们的模板。",
+    "The unit: its name or short name.": "单位：全称或简称。",
+    "The file to write (.docx, or .xlsx for a unit report).": "要写入的文件（.docx；单位评估报告也可为 .xlsx）。",
+    "A Word template to fill instead of the office's or the shipped one.": "用此 Word 模板代替本办模板或内置模板。",
+    "The report's date, YYYY-MM-DD (today).": "报告日期，YYYY-MM-DD（默认今天）。",
+    "Rectification complete by, YYYY-MM-DD (60 days after the report's date).": "整改完成时限，YYYY-MM-DD（默认报告日期后 60 天）。",
+    "Written rectification report due by, YYYY-MM-DD (the deadline).": "书面整改报告报送日期，YYYY-MM-DD（默认同整改完成时限）。",
+    "A unit's evaluation report (评估报告): Word to send, or Excel with its charts.": "单位评估报告：Word 文档用于印发，或带图表的 Excel 工作簿。",
+    "The letter feeding a unit's problems back (问题反馈函), with what it must do by when.": "问题反馈函：反馈单位存在的问题，提出整改要求和时限。",
+    "The special report to the county leadership (专报): every evaluated unit side by side.": "呈报县领导的评估专报：各被评估单位并列比较。",
+    "The folder to write them into.": "写入的文件夹。",
+    "Replace templates already in the folder.": "替换文件夹中已有的模板。",
+    "Write the Word templates and their field list, for the office to edit.": "写出 Word 模板及其字段说明，供本办修改。",
+}
+
+EN = {english: english for english in _WORDS}
+
+ZH = dict(_WORDS)
