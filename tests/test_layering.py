@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "orgeval_tui"
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-HEAVY = ("textual", "pandas", "openpyxl")
+HEAVY = ("textual", "pandas", "openpyxl", "docxtpl", "docx", "jinja2")
 LAYERS = "Layers: interfaces over services over workbooks and figures over storage over"
 NO_TEXTUAL = "Nothing below the screens imports Textual"
 NO_DATABASE = "Figures and workbook reading touch no database"

@@ -76,6 +76,7 @@ class PartScore:
 
 @dataclass(frozen=True)
 class ScoreResult:
+    scored: bool  # the unit has a total (some leaf is scored)
     total: Figure  # out of 100, one decimal
     grade: str  # 优秀 / 良好 / 合格 / 不合格; 未评定 without a total
     rank: Figure

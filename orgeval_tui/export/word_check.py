@@ -193,6 +193,10 @@ class _Walker:
             if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
                 return self.member(node, base, node.arg.value)
             return base.item if isinstance(base, ListOf) else _ANY
+        if isinstance(node, nodes.Add):
+            # Two lists joined (result.parts + result.areas) hold the items of both.
+            left, right = self.resolve(node.left, scope), self.resolve(node.right, scope)
+            return left if isinstance(left, ListOf) and left == right else _ANY
         for child in node.iter_child_nodes():
             if isinstance(child, nodes.Expr):
                 self.resolve(child, scope)

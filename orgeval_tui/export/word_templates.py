@@ -46,9 +46,13 @@ def unit_report():
     _p(d, "根据{{ report.evaluation }}工作安排，{{ report.office }}以{{ report.reference_date }}为基准日，"
           "对{{ unit.name }}{{ report.periods }}机构编制执行情况和使用效益进行了评估。现将评估情况报告如下。")  # fmt: skip
     _p(d, "一、评估得分与等次", "一级标题")
+    _p(d, "{%p if result.scored %}")
     _p(d, "{{ unit.name }}评估总分{{ result.total }}分（{{ result.points }}/{{ result.maximum }}，折合百分制），"
           "评估等次为“{{ result.grade }}”，在{{ result.ranked_units }}个被评估单位中排名第{{ result.rank }}位；"
           "评分{{ result.finalized }}。结果运用：{{ result.result_class }}。")  # fmt: skip
+    _p(d, "{%p else %}")
+    _p(d, "{{ unit.name }}尚未评分，暂无总分和等次。")
+    _p(d, "{%p endif %}")
     _p(d, "{%p if result.vetoed %}")
     _p(d, "一票否决项未达标：{{ result.vetoed }}，等次最高为合格。")
     _p(d, "{%p endif %}")
@@ -173,7 +177,7 @@ def feedback_letter():
     _p(d, "")
     _p(d, "{{ unit.name }}：", "顶格")
     _p(d, "根据{{ report.evaluation }}工作安排，{{ report.office }}对你单位机构编制执行情况和使用效益进行了评估，"
-          "评估总分{{ result.total }}分，等次为“{{ result.grade }}”。评估发现问题{{ problem_count }}个，现反馈如下，请认真抓好整改。")  # fmt: skip
+          "{% if result.scored %}评估总分{{ result.total }}分，等次为“{{ result.grade }}”。{% endif %}评估发现问题{{ problem_count }}个，现反馈如下，请认真抓好整改。")  # fmt: skip
     _p(d, "一、反馈的问题及整改建议", "一级标题")
     _p(d, "{%p for p in problems %}")
     _p(d, "（{{ p.ordinal }}）{{ p.title }}", "二级标题")

@@ -32,6 +32,7 @@ def score_result(sheet) -> ScoreResult:
     areas = [area for part in parts for area in rubric.children(part.code) if area.kind is None]
     by_code = rubric.by_code()
     return ScoreResult(
+        scored=overall.total is not None,
         total=total(overall.total),
         grade=grade(result.grade),
         rank=count(sheet.rank),
