@@ -44,7 +44,7 @@ def problem_text(template: str, problem: TemplateProblem) -> str:
     if problem.kind == "syntax":
         return t(
             "report.template.syntax",
-            file=template, where=where, text=problem.text, error=problem.detail,
+            file=template, where=where, text=problem.text, error=problem.detail.rstrip("."),
         )  # fmt: skip
     known = "、".join(problem.known) if problem.known else t("report.template.no_fields")
     return t(

@@ -186,3 +186,18 @@ def test_the_same_data_gives_the_same_file_and_another_day_another(cli, demo_db,
     assert later.read_bytes() != first.read_bytes()
     core = zipfile.ZipFile(first).read("docProps/core.xml").decode()
     assert "2021-08-01T00:00:00Z" in core and "orgeval" in core
+
+
+def test_an_unknown_field_in_the_page_header_says_so(cli, demo_db, tmp_path):
+    source = tmp_path / "shipped.docx"
+    source.write_bytes(shipped_template("feedback"))
+    document = docx.Document(str(source))
+    document.sections[0].header.paragraphs[0].text = "{{ report.ofice }}函"
+    broken = tmp_path / "header.docx"
+    document.save(str(broken))
+    out = tmp_path / "out"
+    out.mkdir()
+    done = cli("--db", str(demo_db), "--lang", "zh", "report", "feedback", "县气象局",
+               "-o", str(out / "f.docx"), "--template", str(broken))  # fmt: skip
+    assert done.code == 1 and list(out.iterdir()) == []
+    assert "页眉（“{{ report.ofice }}函”）" in done.err and "office" in done.err

@@ -49,9 +49,7 @@ def report_format(request: ReportRequest) -> str:
     suffix = request.path.suffix.lower()
     allowed = FORMATS[request.kind]
     if suffix not in allowed:
-        raise UserError(
-            t("report.bad_format", file=str(request.path), formats="、".join(allowed))
-        )
+        raise UserError(t("report.bad_format", file=str(request.path), formats="、".join(allowed)))
     return suffix
 
 
@@ -99,9 +97,11 @@ def write_report(
     suffix = report_format(request)
     on = request.on or office_today()
     with in_language(REPORT_LANGUAGE):
-        template = None
-        if suffix == ".docx":
-            template = template_for(request.kind, request.template)
+        # The template is found before the figures are gathered: a missing one is said
+        # at once.
+        source, shown = (
+            template_for(request.kind, request.template) if suffix == ".docx" else (None, "")
+        )
         step(0, 3, t("report.step.gather"))
         content = _content(db, request, on)
         step(1, 3, t("report.step.fill"))
@@ -109,15 +109,12 @@ def write_report(
             from ...export.report_workbook import unit_report_workbook
 
             unit_report_workbook(content, request.path, on)
-            written = WrittenReport(request.path, "", content.report.title)
         else:
             from ...export.word_render import write_document
 
-            source, shown = template
             write_document(source, shown, content, on, request.path)
-            written = WrittenReport(request.path, shown, content.report.title)
-    step(3, 3, t("report.step.done"))
-    return written
+        step(3, 3, t("report.step.done"))
+    return WrittenReport(request.path, shown, content.report.title)
 
 
 def write_templates(folder: Path, overwrite: bool = False) -> list[Path]:
