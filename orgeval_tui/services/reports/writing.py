@@ -96,15 +96,17 @@ def write_report(
     step = progress or (lambda done, steps, label: None)
     suffix = report_format(request)
     on = request.on or office_today()
+    # The steps are told in the screen's language, the document is written in Chinese.
+    gather, fill, done = t("report.step.gather"), t("report.step.fill"), t("report.step.done")
     with in_language(REPORT_LANGUAGE):
         # The template is found before the figures are gathered: a missing one is said
         # at once.
         source, shown = (
             template_for(request.kind, request.template) if suffix == ".docx" else (None, "")
         )
-        step(0, 3, t("report.step.gather"))
+        step(0, 3, gather)
         content = _content(db, request, on)
-        step(1, 3, t("report.step.fill"))
+        step(1, 3, fill)
         if suffix == ".xlsx":
             from ...export.report_workbook import unit_report_workbook
 
@@ -113,7 +115,7 @@ def write_report(
             from ...export.word_render import write_document
 
             write_document(source, shown, content, on, request.path)
-        step(3, 3, t("report.step.done"))
+        step(3, 3, done)
     return WrittenReport(request.path, shown, content.report.title)
 
 
