@@ -96,3 +96,14 @@ def test_a_bad_request_is_refused_in_one_message_and_nothing_is_written(
     done = cli("--db", str(demo_db), *args)
     assert done.code in (1, 2) and words in done.err and "Traceback" not in done.err
     assert list(work.iterdir()) == []
+
+
+def test_refusals_speak_the_users_language_though_the_documents_are_chinese(
+    cli, demo_db, tmp_path
+):
+    english = cli("--db", str(demo_db), "--lang", "en", "report", "unit", "县工人文化宫",
+                  "-o", str(tmp_path / "x.docx"))  # fmt: skip
+    assert english.code == 1 and "is not under evaluation" in english.err
+    chinese = cli("--db", str(demo_db), "--lang", "zh", "report", "unit", "县工人文化宫",
+                  "-o", str(tmp_path / "x.docx"))  # fmt: skip
+    assert chinese.code == 1 and "is not under" not in chinese.err

@@ -72,50 +72,66 @@ def office_name() -> str:
     return load_config().report_office or t("report.office")
 
 
-def _content(db: Database, request: ReportRequest, on: date):
-    from .summary_content import summary_report
-    from .unit_content import feedback_letter, terms, unit_report
+def _check_request(db: Database, request: ReportRequest) -> None:
+    """What the user can get wrong, refused in the user's language before the Chinese
+    document is gathered: no evaluation, no rubric, a unit that is not evaluated, dates
+    the wrong way round."""
+    from ..evaluations import current_evaluation
+    from ..score_sheet import evaluated_unit, rubric_or_refuse
 
-    if request.kind == "summary":
-        return summary_report(db, office_name(), on)
-    if not request.unit:
+    if request.kind != "summary" and not request.unit:
         raise UserError(t("report.unit_needed", kind=request.kind))
-    the_terms = terms(on, request.deadline, request.report_due)
     if request.deadline and request.report_due and request.report_due < request.deadline:
         raise UserError(
             t("report.due_before_deadline", due=request.report_due, deadline=request.deadline)
         )
-    build = unit_report if request.kind == "unit" else feedback_letter
-    return build(db, request.unit, office_name(), on, the_terms)
+    with db.read() as session:
+        evaluation = current_evaluation(session)
+        if evaluation is None:
+            raise UserError(t("figures.no_evaluation"))
+        rubric_or_refuse(session, evaluation)
+        if request.unit:
+            evaluated_unit(session, evaluation, request.unit)
+
+
+def _content(db: Database, request: ReportRequest, on: date):
+    from .summary_content import summary_report
+    from .unit_content import feedback_letter, terms, unit_report
+
+    with in_language(REPORT_LANGUAGE):
+        if request.kind == "summary":
+            return summary_report(db, office_name(), on)
+        the_terms = terms(on, request.deadline, request.report_due)
+        build = unit_report if request.kind == "unit" else feedback_letter
+        return build(db, request.unit, office_name(), on, the_terms)
 
 
 def write_report(
     db: Database, request: ReportRequest, progress: Progress | None = None
 ) -> WrittenReport:
-    """Gather, fill and write the report; nothing is written unless all of it is."""
+    """Gather, fill and write the report; nothing is written unless all of it is. The
+    document is in Chinese; what the user reads about it (steps, refusals) is in the
+    user's language."""
     step = progress or (lambda done, steps, label: None)
     suffix = report_format(request)
     on = request.on or office_today()
-    # The steps are told in the screen's language, the document is written in Chinese.
-    gather, fill, done = t("report.step.gather"), t("report.step.fill"), t("report.step.done")
-    with in_language(REPORT_LANGUAGE):
-        # The template is found before the figures are gathered: a missing one is said
-        # at once.
-        source, shown = (
-            template_for(request.kind, request.template) if suffix == ".docx" else (None, "")
-        )
-        step(0, 3, gather)
-        content = _content(db, request, on)
-        step(1, 3, fill)
-        if suffix == ".xlsx":
-            from ...export.report_workbook import unit_report_workbook
+    # The template is found first: a missing one is said at once.
+    source, shown = (
+        template_for(request.kind, request.template) if suffix == ".docx" else (None, "")
+    )
+    _check_request(db, request)
+    step(0, 3, t("report.step.gather"))
+    content = _content(db, request, on)
+    step(1, 3, t("report.step.fill"))
+    if suffix == ".xlsx":
+        from ...export.report_workbook import unit_report_workbook
 
-            unit_report_workbook(content, request.path, on)
-        else:
-            from ...export.word_render import write_document
+        unit_report_workbook(content, request.path, on)
+    else:
+        from ...export.word_render import write_document
 
-            write_document(source, shown, content, on, request.path)
-        step(3, 3, done)
+        write_document(source, shown, content, on, request.path)
+    step(3, 3, t("report.step.done"))
     return WrittenReport(request.path, shown, content.report.title)
 
 
