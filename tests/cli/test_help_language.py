@@ -34,6 +34,7 @@ ALLOWED = {
     "SQLite",
     "SQLAlchemy",
     "Excel",
+    "Word",
     "WPS",
     "JSON",
     "PRC",
