@@ -74,34 +74,32 @@ def _write(
     )
 
 
-@report_app.command("unit")
-def report_unit(
-    ctx: typer.Context,
-    unit: UnitArgument,
-    output: Output,
-    template: Template = None,
-    on: On = None,
-    deadline: Deadline = None,
-    report_due: ReportDue = None,
-    as_json: JsonOption = False,
-) -> None:
-    """A unit's evaluation report (评估报告): Word to send, or Excel with its charts."""
-    _write(ctx, "unit", unit, output, template, on, deadline, report_due, as_json)
+def _unit_command(kind: str, summary: str):
+    """`report unit` and `report feedback` take the same arguments: one unit's document."""
+
+    def command(
+        ctx: typer.Context,
+        unit: UnitArgument,
+        output: Output,
+        template: Template = None,
+        on: On = None,
+        deadline: Deadline = None,
+        report_due: ReportDue = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        _write(ctx, kind, unit, output, template, on, deadline, report_due, as_json)
+
+    command.__doc__ = summary
+    report_app.command(kind)(command)
 
 
-@report_app.command("feedback")
-def report_feedback(
-    ctx: typer.Context,
-    unit: UnitArgument,
-    output: Output,
-    template: Template = None,
-    on: On = None,
-    deadline: Deadline = None,
-    report_due: ReportDue = None,
-    as_json: JsonOption = False,
-) -> None:
-    """The letter feeding a unit's problems back (问题反馈函), with what it must do by when."""
-    _write(ctx, "feedback", unit, output, template, on, deadline, report_due, as_json)
+_unit_command(
+    "unit", "A unit's evaluation report (评估报告): Word to send, or Excel with its charts."
+)
+_unit_command(
+    "feedback",
+    "The letter feeding a unit's problems back (问题反馈函), with what it must do by when.",
+)
 
 
 @report_app.command("summary")
