@@ -135,7 +135,7 @@ def unit_report():
     _p(d, "（二）部门互评", "二级标题")
     _p(d, "{{ reviews.peer_departments }}个相关部门填写问卷{{ reviews.peer_responses }}份，互评得分{{ reviews.peer_score }}分。")
     _p(d, "（三）编办实地评", "二级标题")
-    table(d, [30, 24, 40, 50, 12], ["日期", "方式", "地点", "访谈对象", "发现"], [
+    table(d, [30, 24, 40, 46, 16], ["日期", "方式", "地点", "访谈对象", "发现"], [
         ["{%tr for a in reviews.activities %}"],
         ["{{ a.date }}", "{{ a.kind }}", "{{ a.place }}", "{{ a.people }}", "{{ a.findings }}"],
         ["{%tr endfor %}"],

@@ -152,6 +152,19 @@ def _unit_extras(db: Database, unit_ref: str):
         }
 
 
+def _people(people) -> str:
+    """The people met, by role: a role met several times without names once with its
+    count (科室负责人（3人）), a named person as entered."""
+    counts: dict[str, int] = {}
+    for person in people:
+        key = text(person.shown)
+        counts[key] = counts.get(key, 0) + 1
+    return joined(
+        t("report.people_of_role", role=key, count=n) if n > 1 else key
+        for key, n in counts.items()
+    )
+
+
 def _reviews(extras, peer) -> Reviews:
     own = extras["self"]
     self_total = (
@@ -169,7 +182,7 @@ def _reviews(extras, peer) -> Reviews:
                 kind,
                 day(activity.held_on),
                 text(activity.place),
-                joined(text(p.shown) for p in activity.people_met),
+                _people(activity.people_met),
                 count(len(activity.findings)),
             )
         )
