@@ -35,6 +35,7 @@ AREAS = (
     "system",
     "os_errors",
     "cli_help",
+    "report_excel",
 )
 _current = None
 _catalogues: dict[str, dict[str, str]] | None = None
