@@ -130,7 +130,9 @@ def roster() -> RosterPart:
         ranks=[share("科级", 6, 19), share("一级主任科员及以下", 13, 19)],
         sections=[share(name, n, 19) for name, n in zip(SECTIONS, (6, 5, 4, 4), strict=True)],
         institutions=[
-            InstitutionRoster("县中小企业服务中心", count(6), decimal(47.2), rate(5, 6), rate(1, 6)),
+            InstitutionRoster(
+                "县中小企业服务中心", count(6), decimal(47.2), rate(5, 6), rate(1, 6)
+            ),
         ],
     )  # fmt: skip
 
@@ -208,7 +210,8 @@ def score_sheets() -> list[PartSheet]:
     return [
         PartSheet("A", "机构编制执行", score(38.5, 1), count(45), score(85.56), rows=[
             IndicatorRow("A1.2", "台账管理", count(5), score(5.0, 1), score(3.5, 1),
-                         "台账与实名制系统不一致，扣 1.5 分", "实地评估发现：机构编制台账与实名制系统不一致"),
+                         "台账与实名制系统不一致，扣 1.5 分",
+                         "实地评估发现：机构编制台账与实名制系统不一致"),
             IndicatorRow("A2.1", "人员使用", count(40), score(38.0, 1), score(35.0, 1),
                          "存在借调人员", ""),
         ]),
