@@ -114,4 +114,5 @@ def _axes(chart):
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.y_axis.scaling.min = 0  # a bar or a line is read from zero
+    chart.y_axis.number_format = "0"  # the scale in whole numbers, whatever the cells show
     return chart
