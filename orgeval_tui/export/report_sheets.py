@@ -12,8 +12,7 @@ from . import workbook_charts as charts
 from .ledger_workbook import zh
 from .report_content import CasePeriod, DutyPeriod, Figure, PartScore, UnitReport
 from .report_review_sheets import problems, reviews, scores
-from .report_sheet import SheetWriter, label
-from .report_sheet import headers as _headers
+from .report_sheet import Block, SheetWriter, headers, label
 
 
 def build(report: UnitReport) -> Workbook:
@@ -25,12 +24,15 @@ def build(report: UnitReport) -> Workbook:
     return workbook
 
 
-def _chart_or_say(writer: SheetWriter, figures: list[Figure], make, block) -> None:
-    """The chart beside its table, or a line saying why there is none."""
+def _chart_beside(
+    writer: SheetWriter, block: Block, figures: list[Figure], draw, title: str, *columns, **options
+) -> None:
+    """``draw``'s chart of the table's ``columns`` beside it, or a line saying why
+    there is none."""
     if not figures:
         return
     if charts.plottable(figures):
-        writer.place_chart(make(), block)
+        writer.place_chart(draw(writer.sheet, title, block, *columns, **options), block)
     else:
         writer.line(label("no_chart"))
         writer.gap()
@@ -93,10 +95,10 @@ def overview(workbook, report: UnitReport, footer: str) -> None:
 def _score_table(writer: SheetWriter, title: str, parts: list[PartScore], chart: bool) -> None:
     writer.heading(title)
     rows = [[p.code, p.name, p.points, p.maximum, p.total] for p in parts]
-    block = writer.table(_headers("code", "name", "points", "maximum", "total"), rows)
+    block = writer.table(headers("code", "name", "points", "maximum", "total"), rows)
     if chart:
-        make = lambda: charts.bars(writer.sheet, label("chart.parts"), block, 2, 5, top=100)  # noqa: E731
-        _chart_or_say(writer, [p.total for p in parts], make, block)
+        totals = [p.total for p in parts]
+        _chart_beside(writer, block, totals, charts.bars, label("chart.parts"), 2, 5, top=100)
 
 
 def roster(workbook, report: UnitReport, footer: str) -> None:
@@ -131,10 +133,9 @@ def roster(workbook, report: UnitReport, footer: str) -> None:
     ):
         writer.heading(label(key))
         rows = [[s.label, s.count, s.share] for s in shares]
-        block = writer.table(_headers("item", "count", "share"), rows)
-        title = label(f"chart.{key}")
-        make = lambda kind=kind, block=block, title=title: kind(writer.sheet, title, block, 1, 2)  # noqa: E731
-        _chart_or_say(writer, [s.count for s in shares], make, block)
+        block = writer.table(headers("item", "count", "share"), rows)
+        counts = [s.count for s in shares]
+        _chart_beside(writer, block, counts, kind, label(f"chart.{key}"), 1, 2)
     if part.institutions:
         writer.heading(label("institutions_compared"))
         rows = [
@@ -147,8 +148,8 @@ def roster(workbook, report: UnitReport, footer: str) -> None:
             ]
             for i in part.institutions
         ]
-        headers = _headers("institution", "headcount", "avg_age", "college", "section_level")
-        writer.table(headers, rows)
+        columns = headers("institution", "headcount", "avg_age", "college", "section_level")
+        writer.table(columns, rows)
     writer.finish("portrait", footer)
 
 
@@ -180,31 +181,30 @@ def _duty_period(writer: SheetWriter, period: DutyPeriod) -> None:
             (label("never_executed_count"), period.never_executed_count),
         ]
     )
-    sheet = writer.sheet
-    writer.heading(label("categories", period=period.period))
+    name = period.period
+    writer.heading(label("categories", period=name))
     rows = [
         [c.label, c.times, c.hours, c.share_by_count, c.share_by_hours] for c in period.categories
     ]
-    headers = _headers("category", "times", "hours", "share_by_count", "share_by_hours")
-    block = writer.table(headers, rows)
-    title = label("chart.categories", period=period.period)
-    make = lambda: charts.pie(sheet, title, block, 1, 5)  # noqa: E731
-    _chart_or_say(writer, [c.share_by_hours for c in period.categories], make, block)
+    columns = headers("category", "times", "hours", "share_by_count", "share_by_hours")
+    block = writer.table(columns, rows)
+    shares = [c.share_by_hours for c in period.categories]
+    _chart_beside(writer, block, shares, charts.pie, label("chart.categories", period=name), 1, 5)
 
-    writer.heading(label("duty_sections", period=period.period))
+    writer.heading(label("duty_sections", period=name))
     rows = [[s.section, s.entries, s.hours, s.persons, s.hours_per_person] for s in period.sections]
-    headers = _headers("section", "entries", "hours", "persons", "hours_per_person")
-    block_sections = writer.table(headers, rows)
-    title_sections = label("chart.duty_sections", period=period.period)
-    make = lambda: charts.bars(sheet, title_sections, block_sections, 1, 3)  # noqa: E731
-    _chart_or_say(writer, [s.hours for s in period.sections], make, block_sections)
+    columns = headers("section", "entries", "hours", "persons", "hours_per_person")
+    block = writer.table(columns, rows)
+    hours = [s.hours for s in period.sections]
+    _chart_beside(
+        writer, block, hours, charts.bars, label("chart.duty_sections", period=name), 1, 3
+    )
 
-    writer.heading(label("months", period=period.period))
+    writer.heading(label("months", period=name))
     rows = [[m.month, m.entries, m.hours] for m in period.months]
-    block_months = writer.table(_headers("month", "entries", "hours"), rows)
-    title_months = label("chart.months", period=period.period)
-    make = lambda: charts.trend(sheet, title_months, block_months, 1, 3)  # noqa: E731
-    _chart_or_say(writer, [m.hours for m in period.months], make, block_months)
+    block = writer.table(headers("month", "entries", "hours"), rows)
+    hours = [m.hours for m in period.months]
+    _chart_beside(writer, block, hours, charts.trend, label("chart.months", period=name), 1, 3)
 
     if period.never_executed:
         writer.heading(label("never_executed"))
@@ -227,9 +227,8 @@ def cases(workbook, report: UnitReport, footer: str) -> None:
         writer.line(label("no_cases"))
         writer.finish("landscape", footer)
         return
-    headers = [label("col.item")] + [f"{p.period} {p.channel}" for p in periods]
-    rows = case_rows(periods)
-    block = writer.table(headers, rows)
+    columns = [label("col.item")] + [f"{p.period} {p.channel}" for p in periods]
+    block = writer.table(columns, case_rows(periods))
     drawn = [
         block.first_row + index
         for index, series in enumerate(
