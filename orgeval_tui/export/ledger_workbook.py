@@ -128,7 +128,7 @@ def text_width(text: str) -> int:
     )
 
 
-def _lines(text: str, width: int) -> int:
+def wrapped_lines(text: str, width: int) -> int:
     """Lines a wrapped text takes in a column ``width`` cells wide (an estimate)."""
     room = max(1, width - 1)
     return sum(max(1, -(-text_width(line) // room)) for line in str(text).split("\n"))
@@ -204,7 +204,7 @@ def _build(title: str, subtitle: str, problems: list[ProblemView], today: date):
             if column.wrap:
                 cell.alignment = wrap_top
                 if isinstance(value, str) and value:
-                    lines = max(lines, _lines(value, widths[index - 1]))
+                    lines = max(lines, wrapped_lines(value, widths[index - 1]))
             elif column.kind in ("date", "number") or column.field == "overdue":
                 cell.alignment = centre_top
             else:

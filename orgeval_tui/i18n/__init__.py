@@ -40,6 +40,7 @@ AREAS = (
     "system",
     "os_errors",
     "cli_help",
+    "report_excel",
 )
 _current = None
 # A language for one piece of work (a Chinese document written while the screen speaks
