@@ -17,7 +17,7 @@ import io
 from datetime import date, datetime
 from pathlib import Path
 
-from .ledger_workbook import save_atomically
+from .atomic_file import write_bytes_atomically
 from .report_content import UnitReport
 from .reproducible_zip import normalise_zip
 
@@ -33,18 +33,7 @@ def unit_report_workbook(report: UnitReport, path: Path, report_date: date) -> N
     properties.title = report.report.title
     properties.creator = properties.lastModifiedBy = AUTHOR
     properties.created = properties.modified = stamp
-    save_atomically(_Reproducible(workbook, report_date), path)
-
-
-class _Reproducible:
-    """What ``save_atomically`` saves: the workbook's bytes, normalised."""
-
-    def __init__(self, workbook, when: date) -> None:
-        self.workbook = workbook
-        self.when = when
-
-    def save(self, filename: str) -> None:
-        Path(filename).write_bytes(normalise_zip(workbook_bytes(self.workbook), self.when))
+    write_bytes_atomically(path, normalise_zip(workbook_bytes(workbook), report_date))
 
 
 def workbook_bytes(workbook) -> bytes:

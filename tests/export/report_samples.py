@@ -85,6 +85,7 @@ def unit() -> UnitBasics:
         quota_leaders=count(4),
         headcount=count(19),
         vacancies=count(3),
+        staffing="空编3名",
         quota_usage=rate(19, 22),
         sections=SECTIONS,
         section_count=count(4),
@@ -98,6 +99,7 @@ def result() -> ScoreResult:
         PartScore("C", "三项评议", score(17.6, 1), count(20), score(88.0, 1)),
     ]
     return ScoreResult(
+        scored=True,
         total=score(86.1, 1),
         grade="良好",
         rank=count(2),
@@ -208,14 +210,14 @@ def reviews() -> Reviews:
 
 def score_sheets() -> list[PartSheet]:
     return [
-        PartSheet("A", "机构编制执行", score(38.5, 1), count(45), score(85.56), rows=[
+        PartSheet("一", "A", "机构编制执行", score(38.5, 1), count(45), score(85.56), rows=[
             IndicatorRow("A1.2", "台账管理", count(5), score(5.0, 1), score(3.5, 1),
                          "台账与实名制系统不一致，扣 1.5 分",
                          "实地评估发现：机构编制台账与实名制系统不一致"),
             IndicatorRow("A2.1", "人员使用", count(40), score(38.0, 1), score(35.0, 1),
                          "存在借调人员", ""),
         ]),
-        PartSheet("B", "编制使用效益", score(30.0, 1), count(35), score(85.71), rows=[
+        PartSheet("二", "B", "编制使用效益", score(30.0, 1), count(35), score(85.71), rows=[
             IndicatorRow("B1.1", "职责履行", count(35), score(33.0, 1), score(30.0, 1),
                          "执行率 71.21%", ""),
         ]),
@@ -224,10 +226,10 @@ def score_sheets() -> list[PartSheet]:
 
 def problems() -> list[ProblemItem]:
     return [
-        ProblemItem("2021-001", FORMULA_TITLE, "台账管理", "实地评估", "一般",
+        ProblemItem("一", "2021-001", "县工业和信息化局", FORMULA_TITLE, "台账管理", "实地评估", "一般",
                     "机构编制台账与实名制系统人员信息不一致 3 处", "核对并更新台账", "已反馈",
                     "2021-08-01", "逐人核对信息", "办公室主任", "2021年10月31日"),
-        ProblemItem("2021-002", "借调人员未按规定审批", "人员使用", "实地评估", "较重",
+        ProblemItem("二", "2021-002", "县工业和信息化局", "借调人员未按规定审批", "人员使用", "实地评估", "较重",
                     "信息化股 2 名人员长期借调至其他单位", "规范借调审批", "整改中",
                     "2021-08-01", FORMULA_MEASURE, "分管副局长", "2021年10月31日"),
     ]  # fmt: skip

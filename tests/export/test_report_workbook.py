@@ -212,14 +212,17 @@ def test_the_same_report_gives_the_same_bytes_another_day_other_bytes(tmp_path):
 
 
 def _failing(error):
-    def normalise(data, when):
+    def fail(*_arguments):
         raise error
 
-    return normalise
+    return fail
 
 
 def test_a_failing_save_leaves_no_file_and_no_temporary_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(report_workbook, "normalise_zip", _failing(OSError(errno.ENOSPC, "满")))
+    # The disk fills while the bytes are written to the temporary file.
+    from orgeval_tui.export import atomic_file
+
+    monkeypatch.setattr(atomic_file.Path, "write_bytes", _failing(OSError(errno.ENOSPC, "满")))
 
     with pytest.raises(UserError, match="报告.xlsx"):
         write(tmp_path)
