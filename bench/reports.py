@@ -86,21 +86,21 @@ def clone_units(db: Path, total: int) -> None:
         )  # fmt: skip
         unit = unit_map[source]
         sections = _copy_rows(connection, "section", "unit_id = ?", (source,), {"unit_id": unit})
-        in_section = {"unit_id": unit, "section_id": lambda r: sections.get(r["section_id"])}
+        in_section = {"unit_id": unit, "section_id": lambda r, known=sections: known.get(r["section_id"])}
         _copy_rows(connection, "staff", "unit_id = ?", (source,), in_section)
         duties = _copy_rows(connection, "duty", "unit_id = ?", (source,), in_section)
         _copy_rows(
             connection, "work_log_entry", "unit_id = ?", (source,),
-            {**in_section, "duty_id": lambda r: duties.get(r["duty_id"])},
+            {**in_section, "duty_id": lambda r, known=duties: known.get(r["duty_id"])},
         )  # fmt: skip
         name = connection.execute("SELECT name FROM unit WHERE id = ?", (unit,)).fetchone()[0]
         _copy_rows(
             connection, "service_case", "unit_id = ?", (source,),
-            {"unit_id": unit, "unit_name": name, "case_no": lambda r: f"{r['case_no']}-{unit}"},
+            {"unit_id": unit, "unit_name": name, "case_no": lambda r, u=unit: f"{r['case_no']}-{u}"},
         )  # fmt: skip
         responses = _copy_rows(
             connection, "survey_response", "unit_id = ?", (source,),
-            {"unit_id": unit, "code": lambda r: f"{r['code']}-{unit}"},
+            {"unit_id": unit, "code": lambda r, u=unit: f"{r['code']}-{u}"},
         )  # fmt: skip
         for old, new in responses.items():
             connection.execute(
@@ -132,9 +132,18 @@ def main() -> None:
         baseline = _median_seconds(_command(demo, "ledger", "ls"), options.repeat)
         print(f"baseline `ledger ls` on the demo: {baseline:.2f} s")
         for label, args in (
-            ("report unit 县工信局 .docx", ("report", "unit", "县工信局", "-o", str(folder / "u.docx"))),
-            ("report unit 县工信局 .xlsx", ("report", "unit", "县工信局", "-o", str(folder / "u.xlsx"))),
-            ("report feedback 县工信局", ("report", "feedback", "县工信局", "-o", str(folder / "f.docx"))),
+            (
+                "report unit 县工信局 .docx",
+                ("report", "unit", "县工信局", "-o", str(folder / "u.docx")),
+            ),
+            (
+                "report unit 县工信局 .xlsx",
+                ("report", "unit", "县工信局", "-o", str(folder / "u.xlsx")),
+            ),
+            (
+                "report feedback 县工信局",
+                ("report", "feedback", "县工信局", "-o", str(folder / "f.docx")),
+            ),
             ("report summary (3 units)", ("report", "summary", "-o", str(folder / "s.docx"))),
         ):
             seconds = _median_seconds(_command(demo, *args), options.repeat)

@@ -23,11 +23,17 @@ def begun(database):
     add_unit(database, "县工业和信息化局", short_name="县工信局", quota_admin=10)
     add_unit(database, "县气象局", short_name="气象局")
     create_evaluation(
-        database, "2021年度评估", date(2021, 6, 30), number_prefix="2021", units=("县工信局", "气象局")
+        database,
+        "2021年度评估",
+        date(2021, 6, 30),
+        number_prefix="2021",
+        units=("县工信局", "气象局"),
     )
     for leaf in default_rubric().leaves():
         scores.set_score(database, "县工信局", leaf.code, points=leaf.maximum)
-    add_problem(database, "气象局", "挂牌不规范", category="机构挂牌", recommendation="按三定规定挂牌")
+    add_problem(
+        database, "气象局", "挂牌不规范", category="机构挂牌", recommendation="按三定规定挂牌"
+    )
     return database
 
 

@@ -28,7 +28,9 @@ def bureau_report(cli, demo_db, tmp_path):
     done = cli("--db", str(demo_db), "--lang", "zh", "report", "unit", "县工信局",
                "-o", str(path), "--on", "2021-08-01")  # fmt: skip
     assert done.code == 0, done.err
-    assert str(path) in done.out and "县工业和信息化局机构编制执行情况和使用效益评估报告" in done.out
+    assert (
+        str(path) in done.out and "县工业和信息化局机构编制执行情况和使用效益评估报告" in done.out
+    )
     return path
 
 
@@ -46,7 +48,9 @@ def test_the_bureau_report_opens_with_its_score_and_grade_then_the_sections_in_o
 
 def test_the_bureau_report_carries_the_pilots_duty_service_and_peer_figures(bureau_report):
     body = text(bureau_report)
-    duty = next(line for line in paragraphs(bureau_report) if line.startswith("2020年度，设置岗位职责"))
+    duty = next(
+        line for line in paragraphs(bureau_report) if line.startswith("2020年度，设置岗位职责")
+    )
     assert "设置岗位职责132条，已执行94条，执行率71.21%" in duty
     assert "系统填报率82.67%，工作量比率78.94%" in duty
     assert "业务工作类占77.78%" in duty and "业务工作类占76.18%" in duty
@@ -95,9 +99,7 @@ def test_the_problems_and_the_rectification_terms_close_the_report(cli, demo_db,
     assert lines[-2:] == ["县委编办", "2021年8月1日"]
 
 
-def test_a_unit_not_under_the_evaluation_is_refused_and_nothing_is_written(
-    cli, demo_db, tmp_path
-):
+def test_a_unit_not_under_the_evaluation_is_refused_and_nothing_is_written(cli, demo_db, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     done = cli("--db", str(demo_db), "--lang", "zh", "report", "unit", "县工人文化宫",

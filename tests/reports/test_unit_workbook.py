@@ -35,7 +35,15 @@ def _figures(sheet) -> dict[str, tuple]:
 
 def test_the_workbook_has_a_sheet_per_part_with_the_pilots_figures_as_numbers(workbook_path):
     workbook = openpyxl.load_workbook(workbook_path)
-    assert workbook.sheetnames == ["概况", "人员结构", "履职情况", "业务办理", "三项评议", "评分表", "问题及整改"]
+    assert workbook.sheetnames == [
+        "概况",
+        "人员结构",
+        "履职情况",
+        "业务办理",
+        "三项评议",
+        "评分表",
+        "问题及整改",
+    ]
     duties = _figures(workbook["履职情况"])
     assert duties["岗位职责事项数"] == (132, "0") and duties["已履行事项数"] == (94, "0")
     assert duties["执行率"][1] == "0.00%" and f"{duties['执行率'][0]:.4%}" == "71.2121%"
@@ -51,14 +59,20 @@ def test_the_workbook_draws_native_pie_bar_and_line_charts(workbook_path):
     with zipfile.ZipFile(workbook_path) as archive:
         for name in archive.namelist():
             if name.startswith("xl/charts/chart"):
-                plot = ElementTree.fromstring(archive.read(name)).find(f"{CHART}chart/{CHART}plotArea")
-                kinds += [child.tag.removeprefix(CHART) for child in plot if child.tag.endswith("Chart")]
+                plot = ElementTree.fromstring(archive.read(name)).find(
+                    f"{CHART}chart/{CHART}plotArea"
+                )
+                kinds += [
+                    child.tag.removeprefix(CHART) for child in plot if child.tag.endswith("Chart")
+                ]
     assert {"pieChart", "barChart", "lineChart"} <= set(kinds)
     assert kinds.count("lineChart") == 2  # a monthly trend for each period
 
 
 def test_the_same_data_gives_the_same_workbook(cli, demo_db, workbook_path, tmp_path):
     again = tmp_path / "again.xlsx"
-    done = cli("--db", str(demo_db), "report", "unit", "县工信局", "-o", str(again), "--on", "2021-08-01")
+    done = cli(
+        "--db", str(demo_db), "report", "unit", "县工信局", "-o", str(again), "--on", "2021-08-01"
+    )
     assert done.code == 0
     assert again.read_bytes() == workbook_path.read_bytes()

@@ -163,12 +163,14 @@ def test_user_text_is_written_as_text_never_as_markup_or_template(cli, demo_db, 
 
     database = Database.open(str(demo_db))
     title = "<w:p>挂牌 & “{{ unit.name }}” {% if 1 %}"
-    add_problem(database, "县工信局", title, description="第一行\n第二行\x07铃", category="机构挂牌")
+    add_problem(
+        database, "县工信局", title, description="第一行\n第二行\x07铃", category="机构挂牌"
+    )
     database.dispose()
     path = tmp_path / "out.docx"
     assert _unit_report(cli, demo_db, path).code == 0
     lines = paragraphs(path)
-    assert any(line.startswith(f"（") and title in line for line in lines)
+    assert any(line.startswith("（") and title in line for line in lines)
     assert "第一行" in text(path) and "第二行铃" in text(path)
     # The line break in the description is a line break in the paragraph.
     body = docx.Document(str(path)).element.body
@@ -181,7 +183,9 @@ def test_the_same_data_gives_the_same_file_and_another_day_another(cli, demo_db,
     assert _unit_report(cli, demo_db, first).code == 0
     assert _unit_report(cli, demo_db, second).code == 0
     assert first.read_bytes() == second.read_bytes()
-    done = cli("--db", str(demo_db), "report", "unit", "县工信局", "-o", str(later), "--on", "2021-08-02")
+    done = cli(
+        "--db", str(demo_db), "report", "unit", "县工信局", "-o", str(later), "--on", "2021-08-02"
+    )
     assert done.code == 0
     assert later.read_bytes() != first.read_bytes()
     core = zipfile.ZipFile(first).read("docProps/core.xml").decode()
