@@ -86,7 +86,10 @@ def clone_units(db: Path, total: int) -> None:
         )  # fmt: skip
         unit = unit_map[source]
         sections = _copy_rows(connection, "section", "unit_id = ?", (source,), {"unit_id": unit})
-        in_section = {"unit_id": unit, "section_id": lambda r, known=sections: known.get(r["section_id"])}
+        in_section = {
+            "unit_id": unit,
+            "section_id": lambda r, known=sections: known.get(r["section_id"]),
+        }
         _copy_rows(connection, "staff", "unit_id = ?", (source,), in_section)
         duties = _copy_rows(connection, "duty", "unit_id = ?", (source,), in_section)
         _copy_rows(
@@ -96,7 +99,8 @@ def clone_units(db: Path, total: int) -> None:
         name = connection.execute("SELECT name FROM unit WHERE id = ?", (unit,)).fetchone()[0]
         _copy_rows(
             connection, "service_case", "unit_id = ?", (source,),
-            {"unit_id": unit, "unit_name": name, "case_no": lambda r, u=unit: f"{r['case_no']}-{u}"},
+            {"unit_id": unit, "unit_name": name,
+             "case_no": lambda r, u=unit: f"{r['case_no']}-{u}"},
         )  # fmt: skip
         responses = _copy_rows(
             connection, "survey_response", "unit_id = ?", (source,),
