@@ -37,3 +37,14 @@ def test_an_edited_template_in_the_folder_is_kept_unless_forced(cli, tmp_path):
     assert edited.read_bytes() == b"edited"
     assert cli("report", "templates", "-o", str(folder), "--force").code == 0
     assert edited.read_bytes() == shipped_template("unit")
+
+
+def test_a_reports_section_the_config_cannot_use_is_refused_naming_the_file(
+    cli, tmp_path, monkeypatch
+):
+    config = tmp_path / "config.toml"
+    config.write_text("[reports]\ntemplate = \"/srv/模板\"\n", "utf-8")
+    monkeypatch.setenv("ORGEVAL_CONFIG", str(config))
+    done = cli("--db", str(tmp_path / "o.db"), "report", "summary", "-o", str(tmp_path / "s.docx"))
+    assert done.code == 1 and str(config) in done.err and "templates" in done.err
+    assert not (tmp_path / "s.docx").exists()
