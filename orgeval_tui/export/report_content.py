@@ -202,6 +202,9 @@ class FindingLine:
 class Reviews:
     """The three evaluations (三评)."""
 
+    self_scored: bool  # the unit scored itself
+    staff_answered: bool  # its staff returned the questionnaire
+    peer_answered: bool  # related departments returned peer questionnaires
     self_total: Figure  # the unit's own score out of 100
     self_grade: str
     self_report: str  # the self-evaluation report's file; 未提交 when none

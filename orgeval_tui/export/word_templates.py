@@ -130,10 +130,12 @@ def unit_report():
     _p(d, "{%p endif %}")
     _p(d, "四、三项评议情况", "一级标题")
     _p(d, "（一）部门自评", "二级标题")
-    _p(d, "自评得分{{ reviews.self_total }}分（{{ reviews.self_grade }}），自评报告：{{ reviews.self_report }}。"
-          "干部职工问卷{{ reviews.staff_responses }}份、{{ reviews.staff_items }}题，满意度{{ reviews.staff_satisfaction }}。")  # fmt: skip
+    _p(d, "{% if reviews.self_scored %}自评得分{{ reviews.self_total }}分（{{ reviews.self_grade }}）{% else %}单位未自评打分{% endif %}，"
+          "自评报告：{{ reviews.self_report }}。{% if reviews.staff_answered %}干部职工问卷{{ reviews.staff_responses }}份、"
+          "{{ reviews.staff_items }}题，满意度{{ reviews.staff_satisfaction }}。{% else %}未收到干部职工问卷。{% endif %}")  # fmt: skip
     _p(d, "（二）部门互评", "二级标题")
-    _p(d, "{{ reviews.peer_departments }}个相关部门填写问卷{{ reviews.peer_responses }}份，互评得分{{ reviews.peer_score }}分。")
+    _p(d, "{% if reviews.peer_answered %}{{ reviews.peer_departments }}个相关部门填写问卷{{ reviews.peer_responses }}份，"
+          "互评得分{{ reviews.peer_score }}分。{% else %}未收到互评问卷，无互评得分。{% endif %}")  # fmt: skip
     _p(d, "（三）编办实地评", "二级标题")
     table(d, [30, 24, 40, 46, 16], ["日期", "方式", "地点", "访谈对象", "发现"], [
         ["{%tr for a in reviews.activities %}"],
@@ -185,6 +187,9 @@ def feedback_letter():
     _p(d, "整改建议：{{ p.recommendation }}")
     _p(d, "整改时限：{{ p.deadline }}前。")
     _p(d, "{%p endfor %}")
+    _p(d, "{%p if not problems %}")
+    _p(d, "本次评估未发现需要反馈整改的问题。")
+    _p(d, "{%p endif %}")
     _p(d, "二、整改要求", "一级标题")
     _p(d, "（一）高度重视，逐项整改。对反馈的问题逐项制定整改措施，明确责任人和整改时限，建立整改台账。")
     _p(d, "（二）按时报送整改报告。请于{{ terms.deadline }}前完成整改，于{{ terms.report_due }}前将书面整改报告"

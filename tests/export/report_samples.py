@@ -187,6 +187,9 @@ def case_periods() -> list[CasePeriod]:
 
 def reviews() -> Reviews:
     return Reviews(
+        self_scored=True,
+        staff_answered=True,
+        peer_answered=True,
         self_total=score(92.0, 1),
         self_grade="优秀",
         self_report="工信局自评报告.docx",

@@ -45,6 +45,8 @@ def test_an_unscored_unit_without_data_says_so_in_its_report(begun, tmp_path):
     assert not any("评估总分" in line for line in lines)
     assert "未导入在编人员信息表，无人员结构数据。" in lines
     assert "未导入履职考评数据。" in lines and "无办件数据。" in lines
+    assert "单位未自评打分，自评报告：未提交。未收到干部职工问卷。" in lines
+    assert "未收到互评问卷，无互评得分。" in lines
     leaves = [row for t in _score_tables(path) for row in t[1:]]
     assert leaves and all(row[4] == "未评分" for row in leaves)
     assert "（一）挂牌不规范（2021-001）" in lines and "整改建议：按三定规定挂牌" in lines

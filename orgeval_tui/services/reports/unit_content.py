@@ -198,6 +198,9 @@ def _reviews(extras, peer) -> Reviews:
         ]
     report = extras["self_report"]
     return Reviews(
+        self_scored=self_total is not None,
+        staff_answered=bool(staff.staff_responses),
+        peer_answered=bool(peer and peer.peer_responses),
         self_total=total(self_total),
         self_grade=grade(grade_of(self_total, extras["bands"])),
         self_report=text(report.file) if report else t("report.not_submitted"),
