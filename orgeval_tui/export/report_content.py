@@ -26,6 +26,30 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart a Word template places by naming its field: the field writes ``marker``,
+    which becomes the chart once the template is filled (``word_charts``)."""
+
+    marker: str
+    kind: str  # pie | bar | line
+    title: str
+    categories: list[str]
+    series: list[tuple[str, list[float]]]  # (name, a value per category); all known
+    width_mm: float = 76
+    height_mm: float = 62
+
+    @property
+    def drawable(self) -> bool:
+        return bool(self.marker and self.categories and self.series)
+
+    def __str__(self) -> str:
+        return self.marker
+
+
+NO_CHART = Chart("", "bar", "", [], [])
+
+
+@dataclass(frozen=True)
 class ReportHead:
     title: str  # the document's title
     office: str  # who sends it: 县委编办
@@ -116,6 +140,8 @@ class RosterPart:
     ranks: list[Share]
     sections: list[Share]
     institutions: list[InstitutionRoster]
+    education_chart: Chart = NO_CHART  # pie
+    age_chart: Chart = NO_CHART  # bars
 
 
 @dataclass(frozen=True)
@@ -163,6 +189,9 @@ class DutyPeriod:
     categories: list[CategoryRow]
     sections: list[SectionRow]
     months: list[MonthRow]
+    category_chart: Chart = NO_CHART  # pie of the hours by category
+    section_chart: Chart = NO_CHART  # bars of the hours per section
+    month_chart: Chart = NO_CHART  # the monthly trend of hours
 
 
 @dataclass(frozen=True)
@@ -280,6 +309,7 @@ class UnitReport:
     scores: list[PartSheet]
     problems: list[ProblemItem]
     terms: Terms
+    case_chart: Chart = NO_CHART  # the unit's cases against the county average, per period
 
 
 @dataclass(frozen=True)

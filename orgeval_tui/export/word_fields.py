@@ -8,8 +8,9 @@ import dataclasses
 import typing
 from dataclasses import dataclass
 
+from ..i18n import t
 from . import report_content
-from .report_content import Figure
+from .report_content import Chart, Figure
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,17 @@ class Text:
     """A value written as text (a string, a number, a figure, a yes/no)."""
 
 
+class ChartField(Text):
+    """A chart: written as its marker, which becomes the chart (``word_charts``)."""
+
+
 TEXT = Text()
+CHART = ChartField()
 
 
 def schema_of(kind) -> object:
+    if kind is Chart:
+        return CHART
     if kind is Figure:
         return TEXT
     origin = typing.get_origin(kind)
@@ -55,6 +63,17 @@ def context_schema(content_type) -> dict[str, object]:
     return fields.fields
 
 
+def charts_of(content) -> list[Chart]:
+    """Every chart the content holds, at any depth."""
+    if isinstance(content, Chart):
+        return [content]
+    if isinstance(content, list):
+        return [chart for item in content for chart in charts_of(item)]
+    if dataclasses.is_dataclass(content) and not isinstance(content, Figure):
+        return [c for f in dataclasses.fields(content) for c in charts_of(getattr(content, f.name))]
+    return []
+
+
 def context_of(content) -> dict[str, object]:
     """The values a template is rendered with: the content's own fields, by name."""
     return {f.name: getattr(content, f.name) for f in dataclasses.fields(content)}
@@ -75,6 +94,8 @@ def _lines(name: str, schema, depth: int) -> list[str]:
         for field_name, inner in schema.fields.items():
             lines += _lines(f"{name}.{field_name}", inner, depth)
         return lines
+    if isinstance(schema, ChartField):
+        return [f"{pad}{{{{ {name} }}}}  {t('report.fields.chart')}"]
     return [f"{pad}{{{{ {name} }}}}"]
 
 

@@ -25,7 +25,7 @@ from ..i18n.os_errors import os_reason
 from .atomic_file import write_bytes_atomically
 from .reproducible_zip import normalise_zip
 from .word_check import TemplateProblem, template_problems
-from .word_fields import context_of, context_schema
+from .word_fields import charts_of, context_of, context_schema
 
 AUTHOR = "orgeval"
 
@@ -81,6 +81,9 @@ def render_document(template: Path | bytes, shown: str, content, report_date: da
         tpl.render(context_of(content), env, autoescape=True)
     except jinja2.TemplateError as exc:
         raise UserError(t("report.template.failed", file=shown, error=exc)) from exc
+    from .word_charts import place_charts
+
+    place_charts(tpl.docx, charts_of(content), report_date)
     day = datetime(report_date.year, report_date.month, report_date.day, tzinfo=UTC)
     properties = tpl.docx.core_properties
     properties.author = properties.last_modified_by = AUTHOR

@@ -91,6 +91,8 @@ def new_document():
     _paragraph_style(document, "落款", BODY_FONT, SIZE_3, indent=False)
     document.styles["落款"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _paragraph_style(document, "表格文字", TABLE_FONT, SIZE_TABLE, indent=False, line=None)
+    # Charts sit on their own lines, centred: a fixed line height would cut them off.
+    _paragraph_style(document, "图表", BODY_FONT, SIZE_3, center=True, indent=False, line=None)
     # Justified text in a narrow cell spreads a date over the width: cells read left.
     document.styles["表格文字"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _paragraph_style(document, "表格标题", HEADING_FONT, SIZE_TABLE, center=True, indent=False,

@@ -89,6 +89,7 @@ def unit_report():
         ["职级", "{{ s.label }}", "{{ s.count }}", "{{ s.share }}"],
         ["{%tr endfor %}"],
     ])  # fmt: skip
+    _p(d, "{{ roster.education_chart }}{{ roster.age_chart }}", "图表")
     _p(d, "{%p else %}")
     _p(d, "未导入在编人员信息表，无人员结构数据。")
     _p(d, "{%p endif %}")
@@ -115,6 +116,8 @@ def unit_report():
         ["{{ s.section }}", "{{ s.entries }}", "{{ s.hours }}", "{{ s.persons }}", "{{ s.hours_per_person }}"],
         ["{%tr endfor %}"],
     ])  # fmt: skip
+    _p(d, "{{ duty.category_chart }}{{ duty.section_chart }}", "图表")
+    _p(d, "{{ duty.month_chart }}", "图表")
     _p(d, "{%p endfor %}")
     _p(d, "{%p if not duties %}")
     _p(d, "未导入履职考评数据。")
@@ -125,6 +128,7 @@ def unit_report():
           "{{ c.comparison }}（全县平均{{ c.county_average }}件）；按时办结率{{ c.on_time_rate }}，"
           "群众满意率{{ c.satisfaction_rate }}。")  # fmt: skip
     _p(d, "{%p endfor %}")
+    _p(d, "{{ case_chart }}", "图表")
     _p(d, "{%p if not cases %}")
     _p(d, "无办件数据。")
     _p(d, "{%p endif %}")

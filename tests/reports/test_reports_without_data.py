@@ -4,6 +4,7 @@ and the special report leaves the unscored unit out of the ranking, saying why."
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 
 import pytest
@@ -50,7 +51,9 @@ def test_an_unscored_unit_without_data_says_so_in_its_report(begun, tmp_path):
     leaves = [row for t in _score_tables(path) for row in t[1:]]
     assert leaves and all(row[4] == "未评分" for row in leaves)
     assert "（一）挂牌不规范（2021-001）" in lines and "整改建议：按三定规定挂牌" in lines
-    assert " 0分" not in text(path)
+    assert " 0分" not in text(path) and "〔图表" not in text(path)
+    # Nothing known to draw: no chart at all.
+    assert not [n for n in zipfile.ZipFile(path).namelist() if "chart" in n]
 
 
 def _score_tables(path):

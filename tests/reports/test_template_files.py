@@ -24,7 +24,9 @@ def test_the_templates_and_their_fields_are_written_for_the_office(cli, tmp_path
     assert "== unit-report.docx ==" in fields and "== summary-report.docx ==" in fields
     # Every top-level field of the unit report is listed.
     for name in context_schema(UnitReport):
-        assert f"{{{{ {name}." in fields or f"in {name} %" in fields
+        assert any(f"{written}" in fields for written in
+                   (f"{{{{ {name}.", f"in {name} %", f"{{{{ {name} }}}}"))  # fmt: skip
+    assert "{{ case_chart }}  （图表：请单独成段" in fields
 
 
 def test_an_edited_template_in_the_folder_is_kept_unless_forced(cli, tmp_path):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from ...analytics.ages import AGE_BANDS
 from ...export.report_content import (
+    NO_CHART,
     CasePeriod,
     CategoryRow,
+    Chart,
     DutyPeriod,
     InstitutionRoster,
     MonthRow,
@@ -17,6 +19,18 @@ from ...export.report_content import (
 from ...i18n import t
 from ..presentation import figure_label
 from .words import count, day, decimal, rate, share_of_known, text
+
+
+def chart(key: str, kind: str, title: str, points, series_name: str = "") -> Chart:
+    """A chart of (label, value) points; none when a value is unknown (a chart would
+    draw it as 0) or there is nothing to draw."""
+    points = list(points)
+    if not points or any(value is None for _, value in points):
+        return NO_CHART
+    return Chart(
+        t("report.chart.marker", name=key), kind, title,
+        [label for label, _ in points], [(series_name or title, [float(v) for _, v in points])],
+    )  # fmt: skip
 
 
 def _shares(counts: dict[str, int], headcount: int, always=()) -> list[Share]:
@@ -79,10 +93,21 @@ def roster_part(roster, children, as_of) -> RosterPart:
             for row in roster.by_section
         ],
         institutions=institutions,
-    )
+        education_chart=chart(
+            "roster.education", "pie", t("report.chart.education"),
+            ((figure_label(k), n) for k, n in roster.education.items() if n),
+        ),
+        age_chart=chart(
+            "roster.ages", "bar", t("report.chart.ages"),
+            ((figure_label(k), n) for k, n in roster.age_bands.items() if n or k in AGE_BANDS),
+            t("report.chart.people"),
+        ),
+    )  # fmt: skip
 
 
-def duty_period(period, duty) -> DutyPeriod:
+def duty_period(position: int, period, duty) -> DutyPeriod:
+    """The ``position``th period (from 0) of the evaluation."""
+    key = f"duties{position}"
     return DutyPeriod(
         period=period.shown,
         duties_defined=count(duty.duties_defined),
@@ -123,7 +148,35 @@ def duty_period(period, duty) -> DutyPeriod:
         months=[
             MonthRow(row.month, count(row.entries), decimal(row.hours)) for row in duty.per_month
         ],
-    )
+        category_chart=chart(
+            f"{key}.categories", "pie", t("report.chart.categories", period=period.shown),
+            ((figure_label(k), v.hours) for k, v in duty.by_category.items() if v.hours),
+        ),
+        section_chart=chart(
+            f"{key}.sections", "bar", t("report.chart.sections", period=period.shown),
+            ((text(r.section) or t("report.no_section"), r.hours) for r in duty.per_section),
+            t("report.chart.hours"),
+        ),
+        month_chart=chart(
+            f"{key}.months", "line", t("report.chart.months", period=period.shown),
+            ((r.month, r.hours) for r in duty.per_month), t("report.chart.hours"),
+        ),
+    )  # fmt: skip
+
+
+def case_chart(unit: str, periods) -> Chart:
+    """The unit's cases against the county average, per period (``periods``: (Period,
+    CaseFigures)); the average left out where it is unknown."""
+    if not periods:
+        return NO_CHART
+    averages = [cases.county_average_cases for _, cases in periods]
+    series = [(unit, [float(cases.cases) for _, cases in periods])]
+    if all(a is not None for a in averages):
+        series.append((t("report.chart.county_average"), [float(a) for a in averages]))
+    return Chart(
+        t("report.chart.marker", name="cases"), "bar", t("report.chart.cases"),
+        [period.shown for period, _ in periods], series,
+    )  # fmt: skip
 
 
 def _comparison(cases) -> str:

@@ -24,7 +24,7 @@ from ...i18n import t
 from ...storage.database import Database
 from ..evaluations import current_evaluation
 from ..score_sheet import evaluated_unit, rubric_or_refuse, score_rows, score_sheet
-from .figure_parts import case_period, duty_period, roster_part
+from .figure_parts import case_chart, case_period, duty_period, roster_part
 from .score_parts import score_result, score_sheets
 from .words import count, day, grade, joined, ordinal, rate, score, staffing, text, total
 
@@ -160,8 +160,7 @@ def _people(people) -> str:
         key = text(person.shown)
         counts[key] = counts.get(key, 0) + 1
     return joined(
-        t("report.people_of_role", role=key, count=n) if n > 1 else key
-        for key, n in counts.items()
+        t("report.people_of_role", role=key, count=n) if n > 1 else key for key, n in counts.items()
     )
 
 
@@ -232,12 +231,13 @@ def unit_report(db: Database, unit_ref: str, office: str, on: date, terms_: Term
         unit=extras["basics"],
         result=score_result(sheet),
         roster=roster_part(figures.roster, figures.children, figures.as_of),
-        duties=[duty_period(period, duty) for period, duty in figures.duties],
+        duties=[duty_period(i, period, duty) for i, (period, duty) in enumerate(figures.duties)],
         cases=[case_period(period, "hotline", cases) for period, cases in figures.cases],
         reviews=_reviews(extras, figures.peer),
         scores=score_sheets(sheet, extras["reasons"]),
         problems=[problem_item(i, p, terms_) for i, p in enumerate(problems, 1)],
         terms=terms_,
+        case_chart=case_chart(info.short_name or info.name, figures.cases),
     )
 
 
