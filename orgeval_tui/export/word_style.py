@@ -102,7 +102,7 @@ def new_document():
 
 
 def _page_number(section) -> None:
-    """"— 1 —" centred at the foot of every page (a PAGE field)."""
+    """ "— 1 —" centred at the foot of every page (a PAGE field)."""
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.first_line_indent = Pt(0)

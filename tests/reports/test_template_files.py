@@ -45,7 +45,7 @@ def test_a_reports_section_the_config_cannot_use_is_refused_naming_the_file(
     cli, tmp_path, monkeypatch
 ):
     config = tmp_path / "config.toml"
-    config.write_text("[reports]\ntemplate = \"/srv/模板\"\n", "utf-8")
+    config.write_text('[reports]\ntemplate = "/srv/模板"\n', "utf-8")
     monkeypatch.setenv("ORGEVAL_CONFIG", str(config))
     done = cli("--db", str(tmp_path / "o.db"), "report", "summary", "-o", str(tmp_path / "s.docx"))
     assert done.code == 1 and str(config) in done.err and "templates" in done.err
