@@ -14,30 +14,13 @@ def reviews(workbook, report: UnitReport, footer: str) -> None:
     writer = SheetWriter(workbook, label("sheet.reviews"), span=5)
     writer.title(report.report.title)
     part = report.reviews
-    writer.heading(label("self"))
-    writer.figures(
-        [
-            (label("self_total"), part.self_total),
-            (label("self_grade"), part.self_grade),
-            (label("self_report"), part.self_report),
-        ]
-    )
-    writer.heading(label("staff"))
-    writer.figures(
-        [
-            (label("staff_responses"), part.staff_responses),
-            (label("staff_items"), part.staff_items),
-            (label("staff_satisfaction"), part.staff_satisfaction),
-        ]
-    )
-    writer.heading(label("peer"))
-    writer.figures(
-        [
-            (label("peer_score"), part.peer_score),
-            (label("peer_responses"), part.peer_responses),
-            (label("peer_departments"), part.peer_departments),
-        ]
-    )
+    for heading, keys in (
+        ("self", ("self_total", "self_grade", "self_report")),
+        ("staff", ("staff_responses", "staff_items", "staff_satisfaction")),
+        ("peer", ("peer_score", "peer_responses", "peer_departments")),
+    ):
+        writer.heading(label(heading))
+        writer.figures([(label(key), getattr(part, key)) for key in keys])
     writer.heading(label("activities"))
     rows = [[a.kind, a.date, a.place, a.people, a.findings] for a in part.activities]
     writer.table(headers("activity", "day", "place", "people", "findings"), rows, frozenset({4}))
