@@ -21,15 +21,19 @@ from textual.message import Message
 from textual.widgets import Button, Input, ProgressBar, Select, Static
 
 from ..domain.printable import printable
-from ..i18n import t
+from ..i18n import current_language, t
+from ..services.reports.writing import (
+    FORMATS,
+    REPORT_KINDS,
+    REPORT_LANGUAGE,
+    ReportRequest,
+    write_report,
+)
 from ..widgets.vim import literal
 from .form import Field, FormScreen
 
-# What each report is written as, first the one offered first; as the service has it
-# (services/reports/writing.FORMATS), which the dialog does not import before it writes.
-FORMATS = {"unit": (".docx", ".xlsx"), "feedback": (".docx",), "summary": (".docx",)}
 UNIT_KINDS = ("unit", "feedback")
-REPORT_SUFFIXES = {".docx", ".xlsx"}
+REPORT_SUFFIXES = {suffix for suffixes in FORMATS.values() for suffix in suffixes}
 
 
 def default_file(kind: str, unit: str | None, suffix: str) -> str:
@@ -55,7 +59,7 @@ class ReportScreen(FormScreen):
             self.done, self.steps = done, steps
 
     def __init__(self, database, unit: str | None = None, kind: str = "unit") -> None:
-        kinds = ("unit", "feedback", "summary") if unit else ("summary",)
+        kinds = REPORT_KINDS if unit else tuple(k for k in REPORT_KINDS if k not in UNIT_KINDS)
         if kind not in kinds:
             kind = kinds[0]
         self.database, self.unit = database, unit
@@ -136,8 +140,6 @@ class ReportScreen(FormScreen):
     # Writing, in the form's thread.
 
     def _write(self, values: dict):
-        from ..services.reports.writing import ReportRequest, write_report
-
         kind = values["kind"]
         path = Path(values["file"]).expanduser()
         if path.suffix.lower() in REPORT_SUFFIXES:
@@ -151,22 +153,26 @@ class ReportScreen(FormScreen):
             # The label is in the document's language (Chinese), not the screen's.
             self.post_message(self.Stepped(done, steps))
 
-        return write_report(self.database, request, progress=stepped)
+        return kind, write_report(self.database, request, progress=stepped)
 
     def on_report_screen_stepped(self, message: Stepped) -> None:
         self.query_one(ProgressBar).update(total=message.steps, progress=message.done)
 
     def on_form_screen_done(self, message: FormScreen.Done) -> None:
         message.prevent_default()  # the form stays open, saying what it wrote
-        written = message.result
+        kind, written = message.result
         self.written_path = written.path.resolve()
+        # The document is in Chinese; another screen says its title in its own words.
+        title = written.title
+        if current_language() != REPORT_LANGUAGE:
+            title = t(f"report.title.{kind}", unit=self.unit)
         self.query_one(".form-progress").display = False
         shown = self.query_one("#report-written", Static)
         shown.update(
             Text(
                 "\n".join(
                     (
-                        t("tui.report.written", title=written.title),
+                        t("tui.report.written", title=title),
                         printable(str(self.written_path), one_line=True),
                         t("tui.report.written_hint"),
                     )
