@@ -16,6 +16,7 @@ from textual.markup import escape
 
 from ..domain.printable import printable
 from ..i18n import t
+from .palette import unit_match
 
 
 def _one_line(text: str) -> str:
@@ -57,11 +58,8 @@ class ReportCommands(Provider):
             if not entry.evaluated:
                 continue
             label, help_text = self._unit_command(entry)
-            by_unit = max(matcher.match(entry.name), matcher.match(entry.short_name or ""))
-            if needle and any(initials.startswith(needle) for initials in entry.initials):
-                by_unit = max(by_unit, 0.9)
             # After the unit itself and its scoring screen, when found by the unit.
-            score = max(by_unit * 0.9, matcher.match(label))
+            score = max(unit_match(matcher, entry, needle) * 0.9, matcher.match(label))
             if score > 0:
                 yield Hit(
                     score,

@@ -200,3 +200,21 @@ async def test_the_palette_writes_the_special_report(demo_db, tmp_path):
     assert f"已写出：{SUMMARY_TITLE}" in shown
     assert str((tmp_path / "评估专报.docx").resolve()) in shown
     assert docx.Document(str(tmp_path / "评估专报.docx")).paragraphs[0].text == SUMMARY_TITLE
+
+
+async def test_the_units_initials_find_its_report_after_the_unit_and_its_scoring(demo_db):
+    """gxj (县工信局's initials, inside 县工信局's xgxj): the unit, its scoring, its report."""
+    from textual.command import CommandList
+
+    app = _app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press("g", "x", "j")
+        await settle(pilot)
+        await pilot.pause(0.5)
+        options = app.screen.query_one(CommandList)
+        found = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+    firsts = [prompt.splitlines()[0] for prompt in found]
+    assert firsts[:3] == ["县工业和信息化局（县工信局）", f"评分：{BUREAU}", "生成报告：县工信局"]
