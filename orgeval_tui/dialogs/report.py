@@ -114,10 +114,17 @@ class ReportScreen(FormScreen):
             formats.value = chosen
         formats.disabled = len(FORMATS[event.value]) == 1
         self._fit_file()
+        self._to_the_file(event.select)
 
     @on(Select.Changed, "#field-format")
-    def _format_chosen(self) -> None:
+    def _format_chosen(self, event: Select.Changed) -> None:
         self._fit_file()
+        self._to_the_file(event.select)
+
+    def _to_the_file(self, select: Select) -> None:
+        """A choice made from a list leads to the file, where Enter writes."""
+        if select.has_focus:
+            self.query_one("#field-file").focus()
 
     def _fit_file(self) -> None:
         """The file takes the new report's name if it had the last one's (in whichever

@@ -218,3 +218,19 @@ async def test_the_units_initials_find_its_report_after_the_unit_and_its_scoring
 
     firsts = [prompt.splitlines()[0] for prompt in found]
     assert firsts[:3] == ["县工业和信息化局（县工信局）", f"评分：{BUREAU}", "生成报告：县工信局"]
+
+
+async def test_a_report_chosen_from_the_list_is_written_with_enter(demo_db, tmp_path):
+    """shift+tab to the report, its list, the feedback letter; Enter then writes it."""
+    app = _app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _dialog_from_the_bureau(pilot, demo_db)
+        await pilot.press("shift+tab", "shift+tab", "enter")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    letter = docx.Document(str(tmp_path / f"{BUREAU}问题反馈函.docx"))
+    assert letter.paragraphs[0].text == f"关于{BUREAU}机构编制执行情况和使用效益评估问题的反馈函"

@@ -73,8 +73,10 @@ async def _every_screen(app, pilot, unit_id: int) -> list[tuple[str, list[str]]]
     await pilot.press("R")
     await shoot("report dialog")
     await pilot.press("enter")  # written in the folder the test started in
-    await with_help("report written")
+    await shoot("report written")
     await pilot.press("escape")
+    await settle(pilot)
+    assert isinstance(app.screen, UnitScreen)
     await pilot.press("s")
     await with_help("scoring")
     await pilot.press("3")
