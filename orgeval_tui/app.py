@@ -12,6 +12,7 @@ from textual.message import Message
 
 from .dialogs.palette import UnitCommands
 from .dialogs.palette_evaluations import EvaluationCommands
+from .dialogs.palette_reports import ReportCommands
 from .domain.errors import UserError
 from .i18n import t
 from .i18n.os_errors import os_error_message
@@ -30,7 +31,7 @@ class EvaluationSwitched(Message):
 class OrgevalApp(TranslatedBindings, App):
     CSS_PATH = "styles/app.tcss"
     TITLE = "orgeval"
-    COMMANDS = App.COMMANDS | {UnitCommands, EvaluationCommands}
+    COMMANDS = App.COMMANDS | {UnitCommands, EvaluationCommands, ReportCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "key.help", id="app.help"),

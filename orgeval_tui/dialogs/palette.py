@@ -24,6 +24,16 @@ def _help(text: str) -> Content:
     return Content(printable(text, one_line=True))
 
 
+def unit_match(matcher, entry, needle: str) -> float:
+    """How well the query finds the unit: by its name, short name or pinyin initials
+    (``needle``: the query stripped, in lower case)."""
+    score = max(matcher.match(entry.name), matcher.match(entry.short_name or ""))
+    if needle and any(needle in initials for initials in entry.initials):
+        # Initials are how people type Chinese names fast: they rank first.
+        score = max(score, 1.0 if any(i.startswith(needle) for i in entry.initials) else 0.9)
+    return score
+
+
 class UnitCommands(Provider):
     async def startup(self) -> None:
         self.app.want_unit_index()
@@ -40,12 +50,7 @@ class UnitCommands(Provider):
         matcher = self.matcher(query)
         needle = query.strip().lower()
         for entry in await self.app.unit_index():
-            score = max(matcher.match(entry.name), matcher.match(entry.short_name or ""))
-            if needle and any(needle in initials for initials in entry.initials):
-                # Initials are how people type Chinese names fast: they rank first.
-                score = max(
-                    score, 1.0 if any(i.startswith(needle) for i in entry.initials) else 0.9
-                )
+            score = unit_match(matcher, entry, needle)
             scoring = self._scoring_hit(matcher, entry, score) if entry.evaluated else None
             if scoring is not None:
                 yield scoring

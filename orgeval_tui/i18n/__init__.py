@@ -36,6 +36,7 @@ AREAS = (
     "review",
     "reports",
     "report_help",
+    "report_tui",
     "fieldwork_tui",
     "system",
     "os_errors",

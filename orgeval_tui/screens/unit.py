@@ -57,6 +57,16 @@ class UnitScreen(FieldworkTab, LiveScreen, TranslatedBindings, Screen):
             "L", "unit_ledger", "key.ledger_short", tooltip="key.unit_ledger", id="unit.ledger"
         ),
         Binding("s", "score", "key.score", tooltip="key.score_unit", id="unit.score"),
+        # Not in the footer: at 80 columns in English it has no room beside a chart's
+        # or the log's keys. `?` and the palette (生成报告：…) say it.
+        Binding(
+            "R",
+            "write_report",
+            "key.write_report",
+            tooltip="key.write_report_full",
+            show=False,
+            id="unit.write_report",
+        ),
     ]
 
     class Loaded(Message):
@@ -240,6 +250,12 @@ class UnitScreen(FieldworkTab, LiveScreen, TranslatedBindings, Screen):
     def action_score(self) -> None:
         if self.figures is not None:
             self.app.open_scoring(self.figures.info.name)
+
+    def action_write_report(self) -> None:
+        from ..dialogs.report import report_dialog
+
+        if self.figures is not None:
+            self.app.push_screen(report_dialog(self.app.database, self.figures.info.name))
 
     def action_copy_number(self) -> None:
         table = self.query_one("#problems-table", VimDataTable)

@@ -26,8 +26,11 @@ SHOWN_IN_OWN_WORDS = frozenset({("evaluation_period", "label")})
 
 # Latin words a zh screen may show: key names and binding ids (the user types them in
 # config.toml: "keys" is its section), the product's name, formats (SVG, YYYY-MM-DD).
+# The documents' formats too, as the office names them (Word 文档, Excel 表格) and as their
+# files end (县工业和信息化局评估报告.docx): the report dialog offers both.
 LATIN_IN_ZH = set(
     "orgeval SVG YYYY MM DD esc tab shift space home end pgup pgdn super keys".split()
+    + "Word Excel docx xlsx".split()
 )
 
 
@@ -67,6 +70,13 @@ async def _every_screen(app, pilot, unit_id: int) -> list[tuple[str, list[str]]]
     for _ in range(len(tabs.query("TabPane"))):
         await with_help(f"unit {tabs.active}")
         await pilot.press("right_square_bracket")
+    await pilot.press("R")
+    await shoot("report dialog")
+    await pilot.press("enter")  # written in the folder the test started in
+    await shoot("report written")
+    await pilot.press("escape")
+    await settle(pilot)
+    assert isinstance(app.screen, UnitScreen)
     await pilot.press("s")
     await with_help("scoring")
     await pilot.press("3")
@@ -125,7 +135,8 @@ def _chinese_leftovers(lines: list[str], texts: UserTexts, ids: set[str]) -> lis
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-async def test_every_screen_speaks_one_language(demo_db, language):
+async def test_every_screen_speaks_one_language(demo_db, language, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the report dialog writes its document here
     texts = UserTexts(demo_db, leave_out=SHOWN_IN_OWN_WORDS)
     database = Database.open(str(demo_db))
     unit_id = next(node.id for node in unit_tree(database) if node.short_name == "县工信局")

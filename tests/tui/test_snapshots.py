@@ -11,7 +11,9 @@ test profile lives in a per-run temporary directory) and NO_COLOR is unset.
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 import pytest_textual_snapshot
@@ -310,3 +312,37 @@ def test_note_editor_with_the_outline(lang, tmp_path, snap_compare, actor):
     office = _field_office(tmp_path, finding=True)
     app = OrgevalApp(office.open(), keymap={})
     assert snap_compare(app, terminal_size=SIZE, run_before=_note_editor(office, "f2"))
+
+
+# The report dialog writes beside where orgeval was started: a folder of a fixed name, so
+# the absolute path it shows once written is the same in every run.
+REPORTS_FOLDER = Path("/tmp/orgeval-snapshot-reports")
+DEFAULT_REPORT = {
+    "zh": "县工业和信息化局评估报告.docx",
+    "en": "县工业和信息化局-evaluation-report.docx",
+}
+
+
+@pytest.fixture
+def reports_folder(monkeypatch):
+    shutil.rmtree(REPORTS_FOLDER, ignore_errors=True)
+    REPORTS_FOLDER.mkdir(parents=True)
+    monkeypatch.chdir(REPORTS_FOLDER)
+    yield REPORTS_FOLDER
+    shutil.rmtree(REPORTS_FOLDER, ignore_errors=True)
+
+
+def test_report_dialog(lang, demo_db, reports_folder, snap_compare):
+    """`R` on 县工信局: the unit report, Word, the file named after the unit, at 80×24."""
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_open_bureau(demo_db, "R"))
+
+
+def test_report_dialog_written(lang, demo_db, reports_folder, snap_compare):
+    """Enter: the report written, its title and absolute path, and how to copy it."""
+    run_before = _open_bureau(demo_db, "R", "enter")
+
+    async def written(pilot) -> None:
+        await run_before(pilot)
+        assert [path.name for path in reports_folder.iterdir()] == [DEFAULT_REPORT[lang]]
+
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=written)

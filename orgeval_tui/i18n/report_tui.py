@@ -1,0 +1,68 @@
+"""Words of the TUI's report dialog: choosing the report, its format and its file, the
+progress, the written file, and the palette's commands that open the dialog.
+
+The file names are the documents' names (the documents are in Chinese); in English the
+unit's name, which is the user's data, stays as written.
+"""
+
+EN = {
+    "tui.report.title": "Write a report",
+    "tui.report.title_unit": "Write a report: {unit}",
+    "tui.report.kind": "Report",
+    "tui.report.kind.unit": "Unit evaluation report",
+    "tui.report.kind.feedback": "Feedback letter on the problems",
+    "tui.report.kind.summary": "Special report on the evaluation",
+    "tui.report.format": "Format",
+    "tui.report.format.docx": "Word document (.docx)",
+    "tui.report.format.xlsx": "Excel workbook (.xlsx)",
+    "tui.report.file": "File",
+    "tui.report.note": "Filled from the office's template (else the shipped one); the document is in Chinese.",
+    "tui.report.default.unit": "{unit}-evaluation-report",
+    "tui.report.default.feedback": "{unit}-feedback-letter",
+    "tui.report.default.summary": "evaluation-special-report",
+    "tui.report.working": "Writing {file}…",
+    "tui.report.written": "Written: {title}",
+    "tui.report.written_hint": "c copies the path; escape closes.",
+    "tui.report.copied": "Copied the path {path}",
+    "tui.report.palette.unit": "Write a report: {name}",
+    "tui.report.palette.unit_help": "The evaluation report or the feedback letter of {name}, to a file",
+    "tui.report.palette.summary": "Write the special report",
+    "tui.report.palette.summary_help": "The current evaluation's special report to the leadership, to a file",
+    "key.write_report": "Write",
+    "key.write_report_full": "Write this unit's reports",
+    "key.copy_path": "Copy the path",
+    "widget.field-kind": "the report to write",
+    "widget.field-format": "the document's format",
+    "widget.field-file": "the file to write",
+}
+
+ZH = {
+    "tui.report.title": "生成报告",
+    "tui.report.title_unit": "生成报告：{unit}",
+    "tui.report.kind": "报告",
+    "tui.report.kind.unit": "单位评估报告",
+    "tui.report.kind.feedback": "问题反馈函",
+    "tui.report.kind.summary": "评估专报",
+    "tui.report.format": "格式",
+    "tui.report.format.docx": "Word 文档（.docx）",
+    "tui.report.format.xlsx": "Excel 表格（.xlsx）",
+    "tui.report.file": "文件",
+    "tui.report.note": "按本办的模板填写（未设则用内置模板）；文档为中文。",
+    "tui.report.default.unit": "{unit}评估报告",
+    "tui.report.default.feedback": "{unit}问题反馈函",
+    "tui.report.default.summary": "评估专报",
+    "tui.report.working": "正在写 {file}…",
+    "tui.report.written": "已写出：{title}",
+    "tui.report.written_hint": "按 c 复制路径，按 esc 关闭。",
+    "tui.report.copied": "已复制路径 {path}",
+    "tui.report.palette.unit": "生成报告：{name}",
+    "tui.report.palette.unit_help": "将{name}的评估报告或问题反馈函写成文件",
+    "tui.report.palette.summary": "生成评估专报",
+    "tui.report.palette.summary_help": "将当前评估项目的评估专报写成文件",
+    "key.write_report": "生成报告",
+    "key.write_report_full": "生成本单位的报告",
+    "key.copy_path": "复制路径",
+    "widget.field-kind": "报告种类",
+    "widget.field-format": "文档格式",
+    "widget.field-file": "要写的文件",
+}
