@@ -157,7 +157,7 @@ class ReportScreen(FormScreen):
         request = ReportRequest(kind=kind, path=path, unit=unit)
 
         def stepped(done: int, steps: int, _label: str) -> None:
-            # The label is in the document's language (Chinese), not the screen's.
+            # The bar shows the steps; the form's line already says what is written.
             self.post_message(self.Stepped(done, steps))
 
         return kind, write_report(self.database, request, progress=stepped)

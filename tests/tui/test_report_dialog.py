@@ -234,3 +234,34 @@ async def test_a_report_chosen_from_the_list_is_written_with_enter(demo_db, tmp_
 
     letter = docx.Document(str(tmp_path / f"{BUREAU}问题反馈函.docx"))
     assert letter.paragraphs[0].text == f"关于{BUREAU}机构编制执行情况和使用效益评估问题的反馈函"
+
+
+async def test_the_unit_report_is_written_as_a_workbook_when_excel_is_chosen(demo_db, tmp_path):
+    import openpyxl
+
+    app = _app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _dialog_from_the_bureau(pilot, demo_db)
+        dialog.query_one("#field-format", Select).value = ".xlsx"
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = str(dialog.query_one("#report-written").render())
+
+    written = tmp_path / f"{BUREAU}评估报告.xlsx"
+    assert str(written) in shown
+    workbook = openpyxl.load_workbook(written)
+    assert workbook.sheetnames[:3] == ["概况", "人员结构", "履职情况"]
+    assert not (tmp_path / f"{BUREAU}评估报告.docx").exists()
+
+
+async def test_a_refusal_speaks_the_screens_language(demo_db, tmp_path):
+    set_language("en")
+    app = _app(demo_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _dialog_from_the_bureau(pilot, demo_db)
+        dialog.query_one("#field-file", Input).value = str(tmp_path / "没有的文件夹" / "r.docx")
+        await pilot.press("enter")
+        await settle(pilot)
+        said = " ".join(str(w.render()) for w in dialog.query("Static"))
+    assert "cannot write" in said and "没有的文件夹" in said

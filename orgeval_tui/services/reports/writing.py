@@ -16,7 +16,6 @@ from pathlib import Path
 
 from ...domain.clock import office_today
 from ...domain.errors import UserError
-from ...export.word_templates import TEMPLATE_FILES, shipped_template
 from ...i18n import in_language, t
 from ...storage.database import Database
 
@@ -55,6 +54,8 @@ def report_format(request: ReportRequest) -> str:
 
 def template_for(kind: str, explicit: Path | None) -> tuple[Path | bytes, str]:
     """The template's path (or the shipped bytes) and its name for messages."""
+    from ...export.word_templates import TEMPLATE_FILES, shipped_template
+
     if explicit is not None:
         return explicit, str(explicit)
     from ..settings import load_config
@@ -140,6 +141,7 @@ def write_templates(folder: Path, overwrite: bool = False) -> list[Path]:
     edit; an existing file (perhaps an edited template) is kept unless ``overwrite``."""
     from ...export.report_content import FeedbackLetter, SummaryReport, UnitReport
     from ...export.word_fields import field_list
+    from ...export.word_templates import TEMPLATE_FILES, shipped_template
 
     folder.mkdir(parents=True, exist_ok=True)
     files = {name: shipped_template(kind) for kind, name in TEMPLATE_FILES.items()}
