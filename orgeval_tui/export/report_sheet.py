@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from ..i18n import catalogues
 from .ledger_workbook import (
     FONT_NAME,
     HEADER_FILL,
@@ -24,7 +25,6 @@ from .ledger_workbook import (
     text_width,
     wrapped_lines,
     write_text,
-    zh,
 )
 from .report_content import Figure
 
@@ -46,8 +46,10 @@ Cell = Figure | str | None
 
 
 def label(key: str, **values) -> str:
-    """A word of the report workbook: always Chinese, like the documents."""
-    return zh(f"report_excel.{key}").format(**values)
+    """A word of the report workbook, always Chinese like the documents: its own, else
+    the figure's name as the screens give it."""
+    words = catalogues()["zh"]
+    return words.get(f"report_excel.{key}", words.get(f"figure.{key}", key)).format(**values)
 
 
 def headers(*keys: str) -> list[str]:

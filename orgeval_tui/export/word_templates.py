@@ -126,7 +126,7 @@ def unit_report():
     _p(d, "{%p for c in cases %}")
     _p(d, "{{ c.period }}，{{ c.channel }}办件{{ c.cases }}件，人均{{ c.cases_per_capita }}件，"
           "{{ c.comparison }}（全县平均{{ c.county_average }}件）；按时办结率{{ c.on_time_rate }}，"
-          "群众满意率{{ c.satisfaction_rate }}。")  # fmt: skip
+          "群众满意度{{ c.satisfaction_rate }}。")  # fmt: skip
     _p(d, "{%p endfor %}")
     _p(d, "{{ case_chart }}", "图表")
     _p(d, "{%p if not cases %}")

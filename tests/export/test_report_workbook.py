@@ -54,8 +54,8 @@ def test_one_sheet_per_part_of_the_report_in_its_order(sample):
         ("履职情况", "执行率", 94 / 132, "0.00%"),
         ("履职情况", "填报率", 0.8267, "0.00%"),
         ("履职情况", "工作量比率", 0.7894, "0.00%"),
-        ("履职情况", "岗位职责事项数", 132, "0"),
-        ("履职情况", "工时（小时）", 5053.0, "0.0"),
+        ("履职情况", "岗位职责数", 132, "0"),
+        ("履职情况", "时长（小时）", 5053.0, "0.0"),
         ("概况", "编制使用率", 19 / 22, "0.00%"),
         ("概况", "总分（百分制）", 86.1, "0.0"),
         ("人员结构", "平均年龄", 44.6, "0.0"),
@@ -78,8 +78,8 @@ def test_cases_per_period_and_an_unknown_figure_reads_no_data_never_zero(sample)
     assert [c.value for c in row_of(sheet, "项目")] == [
         "项目", "2020年度 12345热线", "2021年上半年 12345热线",
     ]  # fmt: skip
-    assert [c.value for c in row_of(sheet, "办件量")[1:]] == [110, 44]
-    satisfaction = row_of(sheet, "满意率")
+    assert [c.value for c in row_of(sheet, "办件数")[1:]] == [110, 44]
+    satisfaction = row_of(sheet, "满意度")
     assert satisfaction[1].value == pytest.approx(0.9636)
     assert (satisfaction[2].value, satisfaction[2].data_type) == ("无数据", "s")
 

@@ -56,7 +56,7 @@ def test_the_bureau_report_carries_the_pilots_duty_service_and_peer_figures(bure
     assert "业务工作类占77.78%" in duty and "业务工作类占76.18%" in duty
     assert "2020年度，12345热线办件110件" in body
     assert "2021年上半年，12345热线办件44件" in body
-    assert body.count("按时办结率100.00%，群众满意率100.00%") == 2
+    assert body.count("按时办结率100.00%，群众满意度100.00%") == 2
     assert "高于全县平均" in body
     assert "互评得分99.28分" in body and "50个相关部门" in body
 

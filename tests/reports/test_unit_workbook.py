@@ -45,7 +45,7 @@ def test_the_workbook_has_a_sheet_per_part_with_the_pilots_figures_as_numbers(wo
         "问题及整改",
     ]
     duties = _figures(workbook["履职情况"])
-    assert duties["岗位职责事项数"] == (132, "0") and duties["已履行事项数"] == (94, "0")
+    assert duties["岗位职责数"] == (132, "0") and duties["已执行职责数"] == (94, "0")
     assert duties["执行率"][1] == "0.00%" and f"{duties['执行率'][0]:.4%}" == "71.2121%"
     assert round(duties["填报率"][0], 4) == 0.8267 and round(duties["工作量比率"][0], 4) == 0.7894
     cells = [c.value for row in workbook["业务办理"].iter_rows() for c in row]
