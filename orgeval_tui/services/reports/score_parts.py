@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from ...analytics.result_class import result_class
 from ...analytics.scoring import UnitResult
-from ...export.report_content import IndicatorRow, PartScore, PartSheet, ScoreResult
+from ...export.report_content import Figure, IndicatorRow, PartScore, PartSheet, ScoreResult
 from ...i18n import t
 from .words import count, grade, joined, ordinal, rubric_points, text, total
 
 
-def _part_score(rubric, code: str, result: UnitResult) -> PartScore:
+def part_score(rubric, code: str, result: UnitResult) -> PartScore:
     indicator = rubric.by_code()[code]
     subtotal = result.by_indicator.get(code)
     if subtotal is None:
@@ -42,8 +42,8 @@ def score_result(sheet) -> ScoreResult:
         vetoed=joined(f"{code} {by_code[code].name}" for code in result.vetoed),
         finalized=t("report.finalized") if sheet.finalized else t("report.not_finalized"),
         result_class=t(f"report.class.{result_class(result.grade)}"),
-        parts=[_part_score(rubric, part.code, result) for part in parts],
-        areas=[_part_score(rubric, area.code, result) for area in areas],
+        parts=[part_score(rubric, part.code, result) for part in parts],
+        areas=[part_score(rubric, area.code, result) for area in areas],
     )
 
 
@@ -55,9 +55,7 @@ def _given(score) -> object:
     return rubric_points(score.points)
 
 
-def _not_applicable():
-    from ...export.report_content import Figure
-
+def _not_applicable() -> Figure:
     return Figure(t("report.not_applicable"), None, "score")
 
 
@@ -88,7 +86,7 @@ def score_sheets(sheet, reasons: dict[str, list[str]]) -> list[PartSheet]:
                     evidence="；".join(text(f.text) for f in line.findings),
                 )
             )
-        score = _part_score(rubric, part.code, result)
+        score = part_score(rubric, part.code, result)
         sheets.append(
             PartSheet(
                 ordinal(position),

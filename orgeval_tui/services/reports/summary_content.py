@@ -22,8 +22,9 @@ from ...export.report_content import (
 )
 from ...i18n import t
 from ...storage.database import Database
+from .score_parts import part_score
 from .unit_content import head, problem_item, terms
-from .words import count, grade, joined, rate, rubric_points, score, total
+from .words import count, grade, joined, rate, score, total
 
 STATES = ("identified", "fed_back", "rectifying", "reported", "closed", "withdrawn")
 
@@ -120,15 +121,12 @@ def summary_report(db: Database, office: str, on: date) -> SummaryReport:
             )
         )
         for part in rubric.children(None):
-            subtotal = result.by_indicator.get(part.code)
+            score_ = part_score(rubric, part.code, result)
             parts.append(
                 SummaryPart(
-                    unit.name, part.code, part.name,
-                    rubric_points(subtotal.points if subtotal and subtotal.scored else None),
-                    rubric_points(subtotal.maximum if subtotal else None),
-                    total(subtotal.total if subtotal else None),
+                    unit.name, part.code, part.name, score_.points, score_.maximum, score_.total
                 )
-            )  # fmt: skip
+            )
         strengths = _practice(rubric, outcomes.get(uid, {}), suggested[uid])
         practices.append(Practice(unit.name, strengths or t("report.practice.none")))
     _, problems = evaluation_problems(db)

@@ -23,6 +23,7 @@ REPORT_LANGUAGE = "zh"
 REPORT_KINDS = ("unit", "feedback", "summary")
 FORMATS = {"unit": (".docx", ".xlsx"), "feedback": (".docx",), "summary": (".docx",)}
 
+FIELD_LIST = "fields.txt"  # beside the templates: every field they may name
 Progress = Callable[[int, int, str], None]  # (step done, steps, what comes next)
 
 
@@ -165,5 +166,3 @@ def write_templates(folder: Path, overwrite: bool = False) -> list[Path]:
         written.append(folder / name)
     return written
 
-
-FIELD_LIST = "fields.txt"
