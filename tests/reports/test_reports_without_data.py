@@ -80,5 +80,5 @@ def test_the_summary_ranks_only_the_scored_unit_and_says_why(begun, tmp_path):
     lines = paragraphs(path)
     assert "说明：县气象局尚未评分，未参与排名。" in lines
     assert "通报表扬：县工业和信息化局。" in lines
-    counts = table_with(path, "待反馈")
+    counts = table_with(path, "已发现")
     assert counts[2][:3] == ["县气象局", "1", "1"]

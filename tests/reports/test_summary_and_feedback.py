@@ -37,7 +37,7 @@ def test_the_summary_ranks_the_three_units_with_scores_grades_and_peer_scores(su
 
 
 def test_the_summary_counts_problems_by_state_per_unit_as_the_office_table(summary):
-    table = table_with(summary, "待反馈")
+    table = table_with(summary, "已发现")
     rows = {row[0]: row[1:] for row in table[1:]}
     assert set(rows) == {"县总工会", "县工业和信息化局", "县气象局", "合计"}
     assert rows["合计"][0] == "10"
