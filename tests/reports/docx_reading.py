@@ -8,10 +8,20 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
+_PIECES = {qn("w:tab"): "\t", qn("w:br"): "\n"}
+
+
+def _text(paragraph) -> str:
+    """A paragraph's text with its tabs and line breaks."""
+    return "".join(
+        (element.text or "") if element.tag == qn("w:t") else _PIECES[element.tag]
+        for element in paragraph.iter(qn("w:t"), *_PIECES)
+    )
+
 
 def paragraphs(path: Path) -> list[str]:
     body = docx.Document(str(path)).element.body
-    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
+    return [_text(p) for p in body.iter(qn("w:p"))]
 
 
 def text(path: Path) -> str:
