@@ -40,6 +40,21 @@ def open_db(ctx: typer.Context):
     return Database.open(settings(ctx).db)
 
 
+# What SQLite says of a file that is damaged or is not a database at all.
+DAMAGED = ("malformed", "not a database", "btreeInitPage", "corrupt")
+
+
+def refuse_damaged(database) -> None:
+    """The application does not start on a damaged database file: it says so, and how
+    to get the data back, before anything reads half of it."""
+    problem = database.damage()
+    if problem is not None:
+        from ..domain.errors import UserError
+        from ..i18n import t
+
+        raise UserError(t("db.damaged", url=database.display_url, reason=problem))
+
+
 def parse_date(value: str | None, option: str):
     if value is None:
         return None

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from .common import require_terminal
+from .common import refuse_damaged, require_terminal
 
 
 def demo(
@@ -45,6 +45,7 @@ def demo(
     from ..demo.loader import open_demo_database
 
     database = open_demo_database(reset=reset)
+    refuse_damaged(database)
     require_terminal()
     from ..app import run_app
 

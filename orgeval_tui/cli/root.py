@@ -16,9 +16,10 @@ from ..domain.errors import UserError, db_error_reason
 from ..i18n import LANGUAGES, set_language, t
 from ..i18n.os_errors import os_error_message
 from .analyze import analyze_app
+from .backups import backup, restore
 from .benchmarks import benchmark_app
 from .calendar import calendar_app
-from .common import Settings, open_db, require_terminal
+from .common import DAMAGED, Settings, open_db, refuse_damaged, require_terminal
 from .demo import demo
 from .evaluation import evaluation_app
 from .export import export_app
@@ -52,6 +53,8 @@ for group, name in (
 ):
     app.add_typer(group, name=name)
 app.command()(demo)
+app.command()(backup)
+app.command()(restore)
 
 
 @app.callback(invoke_without_command=True)
@@ -82,6 +85,7 @@ def _run_tui(db: str | None) -> None:
     from ..storage.database import Database
 
     database = Database.open(db)
+    refuse_damaged(database)
     from ..app import run_app
 
     run_app(database)
@@ -109,7 +113,10 @@ def main() -> None:
 
         if not isinstance(exc, DBAPIError):
             raise
-        _fail(t("db.error", reason=db_error_reason(exc)))
+        reason = db_error_reason(exc)
+        if any(sign in reason for sign in DAMAGED):
+            _fail(t("db.damaged_file", reason=reason))
+        _fail(t("db.error", reason=reason))
 
 
 def _fail(message: str) -> None:

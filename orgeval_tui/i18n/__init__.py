@@ -36,6 +36,7 @@ AREAS = (
     "review",
     "reports",
     "report_help",
+    "backups",
     "report_tui",
     "fieldwork_tui",
     "system",

@@ -1,4 +1,4 @@
-"""Help texts of `orgeval report ...`, keyed by the English text written in
+"""Help texts of `orgeval report ...`, `orgeval backup` and `orgeval restore`, keyed by the English text written in
 cli/report.py, as i18n/cli_help does for the other groups."""
 
 _WORDS = {
@@ -15,6 +15,12 @@ _WORDS = {
     "The folder to write them into.": "写入的文件夹。",
     "Replace templates already in the folder.": "替换文件夹中已有的模板。",
     "Write the Word templates and their field list, for the office to edit.": "写出 Word 模板及其字段说明，供本办修改。",
+    # backup, restore
+    "The backup file to write (a new file).": "要写入的备份文件（须为新文件）。",
+    "Back up the database while others work (SQLite: VACUUM INTO; PostgreSQL: pg_dump).": "在他人照常工作时备份整个数据库。",
+    "A backup written by `orgeval backup`.": "由 `orgeval backup` 写出的备份。",
+    "Replace the whole database with the backup.": "用备份替换整个数据库。",
+    "Replace the database with a backup, once it passes the integrity check.": "通过完整性检查后，用备份替换数据库。",
 }
 
 EN = {english: english for english in _WORDS}

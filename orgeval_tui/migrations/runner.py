@@ -25,3 +25,15 @@ def head_revision() -> str:
     config = Config()
     config.set_main_option("script_location", SCRIPT_LOCATION)
     return ScriptDirectory.from_config(config).get_current_head()
+
+
+def known_revisions() -> list[str]:
+    """Every revision this orgeval can upgrade from, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    return [
+        script.revision
+        for script in reversed(list(ScriptDirectory.from_config(config).walk_revisions()))
+    ]

@@ -1,0 +1,41 @@
+"""Messages of `orgeval backup` and `orgeval restore`, and their help texts."""
+
+EN = {
+    "backup.cannot_write": "cannot write the backup {file}: {reason}",
+    "backup.copy_damaged": "the copy written for {file} does not pass SQLite's integrity check ({reason}): nothing was kept",
+    "backup.failed": "the backup {file} could not be made: {reason}",
+    "backup.not_orgeval": "it is not an orgeval database (no schema version in it)",
+    "backup.no_tool": "{tool} is not installed: install PostgreSQL's client programs (Debian: postgresql-client)",
+    "backup.exists": "{file} already exists: a backup never replaces a file; name a new one",
+    "backup.no_folder": "the folder {folder} does not exist",
+    "backup.done": "Backed up to {file} ({size:,} bytes, schema {revision})",
+    "db.damaged": "the database {url} is damaged (SQLite's integrity check: {reason}): nothing was changed; restore the latest backup with `orgeval restore FILE --yes`",
+    "db.damaged_file": "the database file is damaged or is not a database (SQLite: {reason}): restore the latest backup with `orgeval restore FILE --yes`",
+    "restore.failed": "{file} could not be restored: {reason}. The database is as it was.",
+    "restore.missing": "{file} does not exist",
+    "restore.unsound": "{file} cannot be restored: {reason}",
+    "restore.newer": "{file} comes from a newer orgeval (schema {revision}; this one knows up to {head}): upgrade orgeval, then restore it",
+    "restore.confirm": "restoring {file} replaces everything in {url}: add --yes to do it",
+    "restore.done": "Restored {file} (schema {revision}) into {url}",
+    "restore.upgraded": "Restored {file} (schema {revision}) into {url}, upgraded to {current}",
+}
+
+ZH = {
+    "backup.cannot_write": "无法写入备份 {file}：{reason}",
+    "backup.copy_damaged": "为 {file} 写出的副本未通过 SQLite 完整性检查（{reason}）：未保留任何文件",
+    "backup.failed": "无法生成备份 {file}：{reason}",
+    "backup.not_orgeval": "不是 orgeval 数据库（其中没有数据库结构版本）",
+    "backup.no_tool": "未安装 {tool}：请安装 PostgreSQL 客户端程序（Debian：postgresql-client）",
+    "backup.exists": "{file} 已存在：备份从不覆盖已有文件，请另起文件名",
+    "backup.no_folder": "文件夹 {folder} 不存在",
+    "backup.done": "已备份到 {file}（{size:,} 字节，数据库结构 {revision}）",
+    "db.damaged": "数据库 {url} 已损坏（SQLite 完整性检查：{reason}）：未做任何改动；请用 `orgeval restore 备份文件 --yes` 恢复最近的备份",
+    "db.damaged_file": "数据库文件已损坏或不是数据库（SQLite：{reason}）：请用 `orgeval restore 备份文件 --yes` 恢复最近的备份",
+    "restore.failed": "无法恢复 {file}：{reason}。数据库保持原样。",
+    "restore.missing": "{file} 不存在",
+    "restore.unsound": "{file} 无法恢复：{reason}",
+    "restore.newer": "{file} 来自更新版本的 orgeval（数据库结构 {revision}；本版本最高为 {head}）：请先升级 orgeval 再恢复",
+    "restore.confirm": "恢复 {file} 将替换 {url} 中的全部数据：确认请加 --yes",
+    "restore.done": "已将 {file}（数据库结构 {revision}）恢复到 {url}",
+    "restore.upgraded": "已将 {file}（数据库结构 {revision}）恢复到 {url}，并升级到 {current}",
+}
