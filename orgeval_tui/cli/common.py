@@ -4,6 +4,7 @@ JSON, and the options several commands take."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from typing import Annotated
@@ -78,8 +79,14 @@ def print_json(document) -> None:
     sys.stdout.write(text.translate(_RAW_CONTROLS) + "\n")
 
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
+
 def require_terminal() -> None:
-    """The application needs a terminal (``ssh -t``), not a pipe."""
+    """The application needs a terminal (``ssh -t``), not a pipe, unless `orgeval serve`
+    runs it for a browser (Textual's web driver speaks over the pipes)."""
+    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+        return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         from ..domain.errors import UserError
         from ..i18n import t

@@ -30,6 +30,7 @@ from .literal import plain
 from .report import report_app
 from .rubric import rubric_app
 from .score import score_app
+from .serve import serve
 from .units import units_app
 
 app = typer.Typer(
@@ -55,6 +56,7 @@ for group, name in (
 app.command()(demo)
 app.command()(backup)
 app.command()(restore)
+app.command()(serve)
 
 
 @app.callback(invoke_without_command=True)

@@ -1,4 +1,4 @@
-"""Messages of `orgeval backup` and `orgeval restore`, and their help texts."""
+"""Messages of `orgeval backup`, `orgeval restore` and `orgeval serve`."""
 
 EN = {
     "backup.cannot_write": "cannot write the backup {file}: {reason}",
@@ -11,6 +11,8 @@ EN = {
     "backup.done": "Backed up to {file} ({size:,} bytes, schema {revision})",
     "db.damaged": "the database {url} is damaged (SQLite's integrity check: {reason}): nothing was changed; restore the latest backup with `orgeval restore FILE --yes`",
     "db.damaged_file": "the database file is damaged or is not a database (SQLite: {reason}): restore the latest backup with `orgeval restore FILE --yes`",
+    "serve.not_loopback": "{host} is reachable from other machines: orgeval serve listens on this machine only (127.0.0.1) unless --public says another address is meant; put an authenticating proxy or an SSH tunnel in front of it",
+    "serve.listening": "Serving orgeval at {url} (Ctrl+C stops it); what is done there is recorded as this account",
     "restore.failed": "{file} could not be restored: {reason}. The database is as it was.",
     "restore.missing": "{file} does not exist",
     "restore.unsound": "{file} cannot be restored: {reason}",
@@ -31,6 +33,8 @@ ZH = {
     "backup.done": "已备份到 {file}（{size:,} 字节，数据库结构 {revision}）",
     "db.damaged": "数据库 {url} 已损坏（SQLite 完整性检查：{reason}）：未做任何改动；请用 `orgeval restore 备份文件 --yes` 恢复最近的备份",
     "db.damaged_file": "数据库文件已损坏或不是数据库（SQLite：{reason}）：请用 `orgeval restore 备份文件 --yes` 恢复最近的备份",
+    "serve.not_loopback": "{host} 可从其他机器访问：orgeval serve 默认只在本机（127.0.0.1）监听，确需其他地址请加 --public，并在其前设置带身份验证的反向代理或 SSH 隧道",
+    "serve.listening": "正在 {url} 提供 orgeval（按 Ctrl+C 停止）；在此所做的操作都记在本账号名下",
     "restore.failed": "无法恢复 {file}：{reason}。数据库保持原样。",
     "restore.missing": "{file} 不存在",
     "restore.unsound": "{file} 无法恢复：{reason}",

@@ -1,4 +1,4 @@
-"""Help texts of `orgeval report ...`, `orgeval backup` and `orgeval restore`, keyed by the English text written in
+"""Help texts of `orgeval report ...`, `orgeval backup`, `orgeval restore` and `orgeval serve`, keyed by the English text written in
 cli/report.py, as i18n/cli_help does for the other groups."""
 
 _WORDS = {
@@ -21,6 +21,11 @@ _WORDS = {
     "A backup written by `orgeval backup`.": "由 `orgeval backup` 写出的备份。",
     "Replace the whole database with the backup.": "用备份替换整个数据库。",
     "Replace the database with a backup, once it passes the integrity check.": "通过完整性检查后，用备份替换数据库。",
+    # serve
+    "The address to listen on (this machine only).": "监听的地址（仅限本机）。",
+    "The port to listen on.": "监听的端口。",
+    "Listen on an address other machines reach (behind a proxy that authenticates).": "在其他机器可访问的地址上监听（须在带身份验证的代理之后）。",
+    "Run the application in a browser, on this machine's address (textual-serve).": "在浏览器中运行本程序，只在本机地址上提供。",
 }
 
 EN = {english: english for english in _WORDS}
