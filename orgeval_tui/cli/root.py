@@ -16,6 +16,7 @@ from ..domain.errors import UserError, db_error_reason
 from ..i18n import LANGUAGES, set_language, t
 from ..i18n.os_errors import os_error_message
 from .analyze import analyze_app
+from .audit import audit_app
 from .backups import backup, restore
 from .benchmarks import benchmark_app
 from .calendar import calendar_app
@@ -51,6 +52,7 @@ for group, name in (
     (score_app, "score"),
     (fieldwork_app, "fieldwork"),
     (report_app, "report"),
+    (audit_app, "audit"),
 ):
     app.add_typer(group, name=name)
 app.command()(demo)

@@ -1,4 +1,4 @@
-"""Messages of `orgeval backup`, `orgeval restore` and `orgeval serve`."""
+"""Messages of `orgeval backup`, `orgeval restore`, `orgeval serve` and `orgeval audit`."""
 
 EN = {
     "backup.cannot_write": "cannot write the backup {file}: {reason}",
@@ -13,6 +13,10 @@ EN = {
     "db.damaged_file": "the database file is damaged or is not a database (SQLite: {reason}): restore the latest backup with `orgeval restore FILE --yes`",
     "serve.not_loopback": "{host} is reachable from other machines: orgeval serve listens on this machine only (127.0.0.1) unless --public says another address is meant; put an authenticating proxy or an SSH tunnel in front of it",
     "serve.listening": "Serving orgeval at {url} (Ctrl+C stops it); what is done there is recorded as this account",
+    "audit.intact": "{records:,} audit records; the chain is whole: none was changed, removed or added by hand",
+    "audit.edited": "audit record #{record} does not follow from the one before it: it was changed, or written outside orgeval",
+    "audit.removed": "audit record #{record} does not follow from the one before it: records #{first}–#{last} before it are missing (removed), or #{record} was changed",
+    "audit.outside": "audit record #{record} has no chain value: it was written outside orgeval",
     "restore.failed": "{file} could not be restored: {reason}. The database is as it was.",
     "restore.missing": "{file} does not exist",
     "restore.unsound": "{file} cannot be restored: {reason}",
@@ -35,6 +39,10 @@ ZH = {
     "db.damaged_file": "数据库文件已损坏或不是数据库（SQLite：{reason}）：请用 `orgeval restore 备份文件 --yes` 恢复最近的备份",
     "serve.not_loopback": "{host} 可从其他机器访问：orgeval serve 默认只在本机（127.0.0.1）监听，确需其他地址请加 --public，并在其前设置带身份验证的反向代理或 SSH 隧道",
     "serve.listening": "正在 {url} 提供 orgeval（按 Ctrl+C 停止）；在此所做的操作都记在本账号名下",
+    "audit.intact": "审计记录共 {records:,} 条，链条完整：没有记录被改动、删除或从外部添加",
+    "audit.edited": "审计记录 #{record} 与前一条不相接：它被改动过，或是在 orgeval 之外写入的",
+    "audit.removed": "审计记录 #{record} 与前一条不相接：其前的 #{first}–#{last} 缺失（被删除），或 #{record} 被改动过",
+    "audit.outside": "审计记录 #{record} 没有链值：它是在 orgeval 之外写入的",
     "restore.failed": "无法恢复 {file}：{reason}。数据库保持原样。",
     "restore.missing": "{file} 不存在",
     "restore.unsound": "{file} 无法恢复：{reason}",

@@ -21,6 +21,9 @@ _WORDS = {
     "A backup written by `orgeval backup`.": "由 `orgeval backup` 写出的备份。",
     "Replace the whole database with the backup.": "用备份替换整个数据库。",
     "Replace the database with a backup, once it passes the integrity check.": "通过完整性检查后，用备份替换数据库。",
+    # audit
+    "The audit trail: check that no record was changed.": "审计记录：检查有无记录被改动。",
+    "Walk the audit chain; name the first record edited, removed or added by hand.": "逐条核对审计链，指出第一条被改动、删除或手工添加的记录。",
     # serve
     "The address to listen on (this machine only).": "监听的地址（仅限本机）。",
     "The port to listen on.": "监听的端口。",

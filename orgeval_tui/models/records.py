@@ -40,3 +40,5 @@ class AuditEvent(SQLModel, table=True):
     field: str | None = Field(default=None, max_length=50)
     old: str | None = Field(default=None, sa_type=Text)
     new: str | None = Field(default=None, sa_type=Text)
+    # SHA-256 of the record before and of this one's fields (storage/audit_chain.py).
+    chain: str | None = Field(default=None, max_length=64)

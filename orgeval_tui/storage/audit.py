@@ -1,5 +1,6 @@
 """The append-only audit trail: every insert, update and delete of a casework row,
-field by field, written in the same transaction as the change itself.
+field by field, written in the same transaction as the change itself, each record
+chained to the one before it (``audit_chain``).
 
 Bulk imports write with SQLAlchemy Core and bypass this listener on purpose: their
 trace is the import record (file, hash, rows, who, when).
@@ -117,7 +118,10 @@ def _record_changes(session: Session, _flush_context) -> None:
                     }
                 )
     if rows:
-        session.connection().execute(insert(AuditEvent.__table__), rows)
+        from .audit_chain import chained, head
+
+        connection = session.connection()
+        connection.execute(insert(AuditEvent.__table__), chained(head(connection), rows))
 
 
 def last_change(session: Session, entity: str, entity_id: str):

@@ -11,6 +11,7 @@ import threading
 import pytest
 from sqlalchemy import inspect, text
 
+from orgeval_tui.migrations import HEAD
 from orgeval_tui.services import backups
 from orgeval_tui.services.units import add_unit
 from orgeval_tui.storage.database import Database
@@ -134,12 +135,12 @@ def test_a_backup_never_replaces_a_file_and_needs_its_folder(filled, tmp_path):
 def test_the_commands_say_what_they_did_and_refuse_in_one_line(cli, demo_db, tmp_path):
     target = tmp_path / "b.db"
     done = cli("--db", str(demo_db), "--lang", "zh", "backup", "-o", str(target))
-    assert done.code == 0 and "已备份到" in done.out and "0006_fieldwork" in done.out
+    assert done.code == 0 and "已备份到" in done.out and HEAD in done.out
     again = cli("--db", str(demo_db), "backup", "-o", str(target))
     assert again.code == 1 and "already exists" in again.err and "Traceback" not in again.err
     unconfirmed = cli("--db", str(demo_db), "restore", str(target))
     assert unconfirmed.code == 1 and "--yes" in unconfirmed.err
     restored = cli("--db", str(demo_db), "restore", str(target), "--yes", "--json").json()
-    assert restored == {"path": str(target), "revision": "0006_fieldwork", "upgraded_to": None}
+    assert restored == {"path": str(target), "revision": HEAD, "upgraded_to": None}
     missing = cli("--db", str(demo_db), "restore", str(tmp_path / "无.db"), "--yes")
     assert missing.code == 1 and "does not exist" in missing.err

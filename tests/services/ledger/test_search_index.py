@@ -11,7 +11,7 @@ from sqlalchemy import event, insert, text
 
 from orgeval_tui.domain.clock import utcnow
 from orgeval_tui.migrations.runner import upgrade
-from orgeval_tui.models import Evaluation, Problem, ProblemEvent
+from orgeval_tui.models import Evaluation, Problem, ProblemEvent, Unit
 from orgeval_tui.services import ledger
 from orgeval_tui.services.ledger import search as ledger_search
 from orgeval_tui.services.units import add_unit
@@ -62,8 +62,14 @@ def test_the_migration_builds_the_index_as_the_service_does():
 def test_upgrading_a_ledger_written_before_the_index_makes_it_searchable(database_url):
     database = Database(database_url)
     upgrade(database, "0001_initial")
-    unit_id = add_unit(database, "县气象局").id
     with database.engine.begin() as conn:
+        # Written as that schema has it (today's services write today's schema).
+        unit_id = conn.execute(
+            insert(Unit.__table__).values(
+                name="县气象局", kind="department", quota_admin=0, quota_public=0,
+                quota_service=0, quota_leaders=0, version=1,
+            )
+        ).inserted_primary_key[0]  # fmt: skip
         # Written as that schema has it: no current evaluation chosen, the latest is.
         evaluation_id = conn.execute(
             insert(Evaluation.__table__).values(
