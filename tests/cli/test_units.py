@@ -148,7 +148,9 @@ def test_unreachable_database_is_one_line(cli, tmp_path):
     result = cli("--db", str(not_a_db), "units", "list")
 
     assert result.code == 1
-    assert result.err.startswith("orgeval: error: database error:")
+    # Said as what it is, with the way back.
+    assert result.err.startswith("orgeval: error: the database file is damaged or is not a")
+    assert "orgeval restore FILE --yes" in result.err
     assert result.err.count("\n") == 1
 
 
