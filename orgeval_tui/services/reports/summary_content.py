@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from ...analytics.ledger_facts import is_overdue
+from ...analytics.ledger_facts import UnitCounts, count_by_unit
 from ...analytics.result_class import result_class
 from ...analytics.scoring import ranks
 from ...export.report_content import (
@@ -42,11 +42,26 @@ def _practice(rubric, result, suggested: dict) -> str:
     return joined(strengths)
 
 
-def _rectification(unit: str, problems, today: date) -> RectificationRow:
-    states = Counter(p.status for p in problems)
-    overdue = sum(1 for p in problems if is_overdue(p, today))
+def _rectification(unit: str, counts: UnitCounts | None) -> RectificationRow:
+    """A line of the table from the ledger's counts of the unit (None: no problem)."""
+    counts = counts or UnitCounts(unit)
     return RectificationRow(
-        unit, count(len(problems)), *(count(states[s]) for s in STATES), count(overdue)
+        unit,
+        count(counts.total),
+        *(count(counts.by_status.get(state, 0)) for state in STATES),
+        count(counts.overdue),
+    )
+
+
+def _all_units(label: str, tallies) -> UnitCounts:
+    by_status: Counter = Counter()
+    for tally in tallies:
+        by_status.update(tally.by_status)
+    return UnitCounts(
+        label,
+        total=sum(tally.total for tally in tallies),
+        by_status=dict(by_status),
+        overdue=sum(tally.overdue for tally in tallies),
     )
 
 
@@ -131,9 +146,9 @@ def summary_report(db: Database, office: str, on: date) -> SummaryReport:
         practices.append(Practice(unit.name, strengths or t("report.practice.none")))
     _, problems = evaluation_problems(db)
     names = [units[uid].name for uid in by_rank]
-    rectification = [
-        _rectification(name, [p for p in problems if p.unit == name], on) for name in names
-    ]
+    tallies = count_by_unit(problems, on)
+    by_unit = {tally.unit: tally for tally in tallies}
+    rectification = [_rectification(name, by_unit.get(name)) for name in names]
     shown = [p for p in problems if p.status != "withdrawn"]
     classes = [result_class(results[uid].grade) for uid in by_rank]
     the_terms = terms(on)
@@ -145,7 +160,9 @@ def summary_report(db: Database, office: str, on: date) -> SummaryReport:
         practices=practices,
         problems=[problem_item(i, p, the_terms) for i, p in enumerate(shown, 1)],
         rectification=rectification,
-        rectification_total=_rectification(t("report.total_row"), problems, on),
+        rectification_total=_rectification(
+            t("report.total_row"), _all_units(t("report.total_row"), tallies)
+        ),
         praised=[name for name, c in zip(names, classes, strict=True) if c == "praise"],
         talks=[name for name, c in zip(names, classes, strict=True) if c == "talk"],
         result_rule=t("report.class.rule"),
