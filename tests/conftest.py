@@ -199,11 +199,23 @@ def run(cli, office):
 
 
 @pytest.fixture
-def actor(monkeypatch):
+def actor(monkeypatch, request):
     """Act as a named evaluator: the audit trail and the ledger's events both say so, in
-    worker threads too (the OS account is what ``current_actor`` falls back on)."""
+    worker threads too (the OS account is what ``current_actor`` falls back on). In the
+    test's ``database`` the name gets ``role`` first (given by the account running the
+    tests, its admin)."""
 
-    def become(name: str) -> None:
+    def become(name: str, role: str = "admin", db=None) -> None:
+        from tests.office import team
+
+        if db is not None:
+            team(db, name, role=role)
+        elif "database" in request.fixturenames:
+            team(request.getfixturevalue("database"), name, role=role)
+        elif "demo_db" in request.fixturenames:
+            database = Database.open(str(request.getfixturevalue("demo_db")))
+            team(database, name, role=role)
+            database.dispose()
         monkeypatch.setattr("orgeval_tui.domain.actor.os_account", lambda: name)
 
     return become

@@ -42,3 +42,14 @@ def add_problem(database, *args, **values):
 
     with recording():
         return ledger.add(database, *args, **values)
+
+
+def team(database, *names: str, role: str = "evaluator") -> None:
+    """Give each named evaluator ``role`` (as the account running the tests, the
+    database's admin), so that work done ``acting_as`` them is allowed."""
+    from orgeval_tui.services.users import add_user, list_users
+
+    known = {account.name for account in list_users(database)}
+    for name in names:
+        if name not in known:
+            add_user(database, name, role)

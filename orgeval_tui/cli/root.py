@@ -33,6 +33,7 @@ from .rubric import rubric_app
 from .score import score_app
 from .serve import serve
 from .units import units_app
+from .users import users_app
 
 app = typer.Typer(
     add_completion=False,
@@ -53,6 +54,7 @@ for group, name in (
     (fieldwork_app, "fieldwork"),
     (report_app, "report"),
     (audit_app, "audit"),
+    (users_app, "users"),
 ):
     app.add_typer(group, name=name)
 app.command()(demo)

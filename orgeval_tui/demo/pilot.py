@@ -22,6 +22,7 @@ from pathlib import Path
 from ..domain.actor import acting_as
 from ..domain.clock import clock_at
 from ..domain.errors import UserError
+from ..domain.roles import Role
 from ..i18n import t
 from ..services import fieldwork, ledger
 from ..services.calendar import seed_calendar
@@ -31,11 +32,12 @@ from ..services.intake.duties import import_duties
 from ..services.intake.roster import import_roster
 from ..services.intake.surveys import import_survey
 from ..services.units import add_unit, has_units
+from ..services.users import add_user
 from ..storage.database import Database
 from . import pilot_self_reports
 from .office_files import OfficeFile, write_office_files
 from .pilot_data import PilotData, pilot_data
-from .pilot_ledger import LEAD, at_office_time
+from .pilot_ledger import CLERK, LEAD, at_office_time
 from .pilot_scores import score_pilot
 
 IMPORTS = {
@@ -56,6 +58,7 @@ def load_pilot(database: Database, folder: Path | None = None) -> list[OfficeFil
         raise UserError(t("demo.not_empty", url=database.display_url))
     data = pilot_data()
     add_units(database, data)
+    add_team(database, data)
     seed_calendar(database, CALENDAR_YEARS)
     add_evaluation(database, data)
     with _folder(folder) as where:
@@ -114,6 +117,19 @@ def import_file(database: Database, folder: Path, office_file: OfficeFile):
     """One file through its import service, as `orgeval import KIND FILE ...` runs it;
     the import's summary."""
     return IMPORTS[office_file.kind](database, folder / office_file.name, **office_file.options)
+
+
+def add_team(database: Database, data: PilotData) -> None:
+    """The pilot's evaluators get the evaluator role, so that their steps, scores and
+    notes go through the services as theirs; the account loading the demo is its admin."""
+    from .pilot_scores import EVALUATORS
+
+    team = {LEAD, CLERK, *EVALUATORS}
+    team.update(life.recorder for life in data.problems)
+    team.update(step.actor for life in data.problems for step in life.steps)
+    team.update(spec.recorder for spec in data.onsite)
+    for name in sorted(team):
+        add_user(database, name, Role.EVALUATOR)
 
 
 def replay_ledger(database: Database, data: PilotData) -> None:

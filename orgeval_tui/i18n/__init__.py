@@ -37,6 +37,7 @@ AREAS = (
     "reports",
     "report_help",
     "backups",
+    "accounts",
     "report_tui",
     "fieldwork_tui",
     "system",

@@ -1,5 +1,6 @@
 """Every table of orgeval. Importing this package registers them all on ``metadata``."""
 
+from .accounts import Account, AccountUnit
 from .base import metadata
 from .calendar import CalendarDay
 from .cases import Benchmark, Case
@@ -21,6 +22,8 @@ from .surveys import Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from .units import Section, Unit
 
 __all__ = [
+    "Account",
+    "AccountUnit",
     "ActivityFile",
     "AuditEvent",
     "Benchmark",

@@ -9,10 +9,12 @@ from datetime import date
 from sqlalchemy import select
 
 from ..domain.errors import UserError
+from ..domain.roles import Need
 from ..i18n import t
 from ..models import Benchmark
 from ..models.cases import CASE_CHANNELS
 from ..storage.database import Database
+from .access import require
 
 FIGURES = ("county_average_cases",)
 
@@ -62,6 +64,7 @@ def set_benchmark(
     if value < 0:
         raise UserError(t("benchmark.negative", value=value))
     with db.write() as session:
+        require(session, Need.COUNTY)
         row = session.scalars(
             select(Benchmark).where(
                 Benchmark.figure == figure,

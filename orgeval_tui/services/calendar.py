@@ -14,9 +14,11 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select
 
 from ..domain.errors import UserError
+from ..domain.roles import Need
 from ..i18n import t
 from ..models import CalendarDay
 from ..storage.database import Database
+from .access import require
 
 ADJUSTED_WORKDAY = "调休上班"
 
@@ -91,7 +93,7 @@ def seed_calendar(db: Database, years=None) -> list[int]:
         missing = [y for y in wanted if y not in _years_seeded(session, wanted)]
     if not missing:
         return []
-    with db.write() as session:
+    with db.write(derived=True) as session:
         fresh = [y for y in missing if y not in _years_seeded(session, missing)]
         for year in fresh:
             edited = set(
@@ -134,6 +136,7 @@ def workdays_between(db: Database, start: date, end: date) -> Workdays:
 
 def set_day(db: Database, day: date, *, is_workday: bool, name: str | None = None) -> DayView:
     with db.write() as session:
+        require(session, Need.COUNTY)
         row = session.get(CalendarDay, day)
         if row is None:
             row = CalendarDay(day=day, is_workday=is_workday, name=name, source="manual")

@@ -10,8 +10,10 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..domain.errors import UserError
+from ..domain.roles import Need
 from ..i18n import t
 from ..storage.database import Database
+from .access import require
 from .evaluations import (
     EvaluationInfo,
     Period,
@@ -122,6 +124,7 @@ def edit_evaluation(
     if not (add_units or remove_units or periods or grades):
         raise UserError(t("evaluation.nothing_to_change"))
     with db.write() as session:
+        require(session, Need.ADMIN)
         evaluation = find_evaluation(session, name, lock=True)
         taken = set(
             session.scalars(

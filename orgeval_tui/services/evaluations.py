@@ -22,9 +22,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFound, UserError
+from ..domain.roles import Need
 from ..i18n import current_language, t
 from ..storage import tables as T
 from ..storage.database import Database
+from .access import require
 from .units import find_unit
 
 if TYPE_CHECKING:
@@ -129,6 +131,7 @@ def create_evaluation(
         raise UserError(t("evaluation.bad_prefix", prefix=prefix))
     periods = check_periods(periods)
     with db.write() as session:
+        require(session, Need.ADMIN)
         if session.scalar(select(_E.id).where(_E.name == name)) is not None:
             raise UserError(t("evaluation.exists", name=name))
         source = None if copy_from is None else find_evaluation(session, copy_from)
@@ -228,6 +231,7 @@ def use_evaluation(db: Database, name: str) -> EvaluationInfo:
     """Make the evaluation named ``name`` the current one; refused, listing the names,
     when there is none of that name."""
     with db.write() as session:
+        require(session, Need.ADMIN)
         evaluation = find_evaluation(session, name)
         make_current(session, evaluation.id)
         return evaluation_info(session, evaluation)

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from ..analytics.rubric_rules import Indicator, Rubric
 from ..domain.errors import UserError
+from ..domain.roles import Need
 from ..i18n import t
 from ..storage.database import Database
+from .access import require
 from .evaluations import find_evaluation
 from .rubric_store import evaluation_rubric, replace_rubric
 
@@ -130,6 +132,7 @@ def import_rubric(
 
     read = read_rubric_file(path)
     with db.write() as session:
+        require(session, Need.ADMIN)
         target = find_evaluation(session, evaluation, lock=True)
         done = RubricImport(read.name, target.name, read.rubric, dry_run)
         replace_rubric(session, target, read.rubric)

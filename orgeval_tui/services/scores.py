@@ -17,9 +17,11 @@ from ..analytics.rubric_rules import Indicator
 from ..analytics.scoring import count_problem, deduction_points, score_problem
 from ..domain.actor import current_actor
 from ..domain.errors import ConflictError, UserError
+from ..domain.roles import Need
 from ..i18n import t
 from ..storage import audit
 from ..storage.database import Database
+from .access import require
 from .evaluations import find_evaluation
 from .score_sheet import OFFICE, SELF, evaluated_unit, is_finalized, rubric_or_refuse
 
@@ -183,6 +185,7 @@ def set_score(
         found = find_evaluation(session, evaluation)
         rubric = rubric_or_refuse(session, found)
         unit = evaluated_unit(session, found, unit_ref)
+        require(session, Need.CASEWORK, unit.id)
         leaf, recorded = _checked(rubric, given, source)
         if is_finalized(session, found.id, unit.id):
             raise UserError(t("score.finalized", unit=unit.name))
@@ -210,6 +213,7 @@ def set_self_scores(
         found = find_evaluation(session, evaluation)
         rubric = rubric_or_refuse(session, found)
         unit = evaluated_unit(session, found, unit_ref)
+        require(session, Need.CASEWORK, unit.id)
         if is_finalized(session, found.id, unit.id):
             raise UserError(t("score.finalized", unit=unit.name))
         checked, problems, seen = [], [], set()
@@ -249,6 +253,7 @@ def finalize(db: Database, unit_ref: str, evaluation: str | None = None) -> str:
             )
         )
     with db.write() as session:
+        require(session, Need.CASEWORK, sheet.unit_id)
         lock = session.get(ScoreLock, (sheet.evaluation_id, sheet.unit_id))
         if lock is not None and lock.finalized:
             raise UserError(t("score.already_finalized", unit=sheet.unit))
@@ -269,6 +274,7 @@ def reopen(db: Database, unit_ref: str, reason: str, evaluation: str | None = No
     with db.write() as session:
         found = find_evaluation(session, evaluation)
         unit = evaluated_unit(session, found, unit_ref)
+        require(session, Need.CASEWORK, unit.id)
         lock = session.get(ScoreLock, (found.id, unit.id))
         if lock is None or not lock.finalized:
             raise UserError(t("score.not_finalized", unit=unit.name))

@@ -9,9 +9,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import ConflictError, UserError
+from ..domain.roles import Need
 from ..i18n import t
 from ..storage import audit
 from ..storage.database import Database
+from .access import require
 from .units import QUOTA_FIELDS, UnitNode, clean_name, find_unit, unit_node
 
 # Rows that point at a unit but are not its data: an import record is the trace of a
@@ -56,6 +58,7 @@ def edit_unit(
     if unknown:
         raise TypeError(f"unknown quota fields: {sorted(unknown)}")
     with db.write() as session:
+        require(session, Need.ADMIN)
         unit = find_unit(session, ref)
         if expected_version is not None and unit.version != expected_version:
             raise ConflictError(audit.conflict_message(session, type(unit), (unit.id,), unit))
@@ -170,6 +173,7 @@ def remove_unit(db: Database, ref: str) -> str:
     from ..models import Unit
 
     with db.write() as session:
+        require(session, Need.ADMIN)
         found = find_unit(session, ref)
         # Locked, so no row can be added under it between the count and the delete.
         unit = session.scalars(select(Unit).where(Unit.id == found.id).with_for_update()).one()

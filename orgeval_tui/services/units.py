@@ -13,10 +13,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFound, UserError
+from ..domain.roles import Need
 from ..i18n import t
 from ..ingest.text import as_text
 from ..storage import tables as T
 from ..storage.database import Database
+from .access import require
 
 QUOTA_FIELDS = ("quota_admin", "quota_public", "quota_service", "quota_leaders")
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -126,6 +128,7 @@ def add_unit(
         if value < 0:
             raise UserError(t("unit.negative_quota", field=t(f"unit.field.{key}"), value=value))
     with db.write() as session:
+        require(session, Need.ADMIN)
         if session.scalars(select(Unit.id).where(Unit.name == name)).first() is not None:
             raise UserError(t("unit.exists", name=name))
         if short_name:

@@ -22,6 +22,8 @@ from ..i18n import t
 
 AUDITED_TABLES = frozenset(
     {
+        "account",
+        "account_unit",
         "unit",
         "section",
         "evaluation",

@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..domain.errors import ConflictError, SchemaError, UserError, db_error_reason
 from ..i18n import t
 from ..i18n.os_errors import os_reason
-from . import audit
+from . import accounts, audit
 
 ENV_DB = "ORGEVAL_DB"
 _WRITE = "orgeval_write"
@@ -106,10 +106,17 @@ class Database:
         return database
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One write transaction: committed on success, rolled back on any error."""
+    def write(self, *, derived: bool = False) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any error.
+
+        Refused before anything is written when the acting account may change nothing
+        (``storage.accounts``). ``derived``: data that follows from a library or from other
+        rows (the public-holiday calendar, the search index), not anyone's change, which
+        a viewer's reading may need to fill in."""
         session = Session(self._write_engine, expire_on_commit=False)
         try:
+            if not derived:
+                accounts.require_writer(session)
             yield session
             session.commit()
         except StaleDataError as exc:

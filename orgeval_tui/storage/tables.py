@@ -131,7 +131,12 @@ problem_event = table("problem_event", column("problem_id", Integer), column("re
 audit_event = table("audit_event", column("id", Integer))
 import_record = table("import_record", column("id", Integer))
 
+account = table("account", column("name", String), column("role", String))
+account_unit = table("account_unit", column("account", String), column("unit_id", Integer))
+
 ALL = (
+    account,
+    account_unit,
     unit,
     evaluation,
     current_evaluation,

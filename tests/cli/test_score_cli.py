@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from orgeval_tui.domain.actor import acting_as
+from tests.office import team
 
 UNIT = "县工业和信息化局"
 
@@ -55,6 +56,7 @@ def score_everything(database_url, unit=UNIT):
 
     db = Database.open(database_url)
     try:
+        team(db, "alice")
         with acting_as("alice"):
             for one in default_rubric().leaves():
                 set_score(db, unit, one.code, points=one.maximum)
@@ -103,6 +105,8 @@ def test_set_and_show_a_deduction_a_graded_leaf_and_one_not_applicable(county):
 
 
 def test_two_evaluators_give_the_unit_their_mean_flagged_when_far_apart(county):
+    county("users", "add", "alice", "--role", "evaluator")
+    county("users", "add", "bob", "--role", "evaluator")
     with acting_as("alice"):
         county("score", "set", "--unit", "县工信局", "--indicator", "B3.2", "--points", "6")
         county(
@@ -166,6 +170,7 @@ def test_a_bad_score_is_refused_in_one_line_and_nothing_changes(county, args, me
 
 
 def test_a_stale_version_is_refused_naming_the_other_change(county):
+    county("users", "add", "alice", "--role", "evaluator")
     with acting_as("alice"):
         first = county(
             "score", "set", "--unit", "县工信局", "--indicator", "A2.1", "--points", "6", "--json"

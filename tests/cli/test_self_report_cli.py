@@ -53,6 +53,7 @@ def test_a_text_report_is_kept_with_its_evidence(county, tmp_path):
     path = tmp_path / "工信局自评报告.txt"
     path.write_text(REPORT, encoding="utf-8")
 
+    county("users", "add", "zhangsan", "--role", "evaluator")
     with acting_as("zhangsan"):
         done = county("import", "selfreport", str(path), "--unit", "县工信局")
 

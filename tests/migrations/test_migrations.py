@@ -88,3 +88,21 @@ def test_a_current_database_is_checked_with_one_query(database_url):
 def test_foreign_keys_are_enforced_after_a_migration(database):
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_the_account_that_upgrades_an_older_database_becomes_its_admin(database_url):
+    from alembic import command
+
+    from orgeval_tui.domain.actor import os_account
+    from orgeval_tui.migrations.runner import alembic_config
+    from orgeval_tui.services.users import list_users
+
+    database = Database(database_url)
+    command.upgrade(alembic_config(database), "0007_audit_chain")
+
+    database.ensure_schema()
+
+    assert [(view.name, view.role.value) for view in list_users(database)] == [
+        (os_account(), "admin")
+    ]
+    database.dispose()

@@ -11,6 +11,7 @@ from orgeval_tui.domain.actor import acting_as
 from orgeval_tui.services.evaluations import create_evaluation, use_evaluation
 from orgeval_tui.services.progress import evaluation_progress
 from orgeval_tui.services.scores import set_score
+from tests.office import team
 
 
 def _first_year(database):
@@ -36,6 +37,7 @@ def test_a_leaf_counts_once_however_many_evaluators_scored_it(database):
     add_unit(database, "县工业和信息化局", short_name="县工信局")
     add_unit(database, "县气象局", short_name="气象局")
     _first_year(database)
+    team(database, "张立新", "刘晓燕")
     with acting_as("张立新"):
         set_score(database, "县工信局", "A1.1", points=4)
         set_score(database, "县工信局", "B1.1", na=True)

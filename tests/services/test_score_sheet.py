@@ -19,6 +19,7 @@ from orgeval_tui.services.rubric_store import default_rubric, evaluation_rubric,
 from orgeval_tui.services.score_sheet import score_sheet
 from orgeval_tui.services.units import add_unit
 from orgeval_tui.storage.database import Database
+from tests.office import team
 
 UNITS = ("县工信局", "气象局")
 
@@ -106,6 +107,7 @@ def test_a_failed_veto_item_caps_the_grade_at_pass(county):
 
 
 def test_the_unit_has_the_mean_of_its_evaluators_and_far_apart_scores_are_flagged(county):
+    team(county, "王评估", "李评估")
     with acting_as("王评估"):
         scores.set_score(county, "县工信局", "B1.1", points=8)
         scores.set_score(county, "县工信局", "B2.1", points=5)
@@ -160,6 +162,7 @@ def test_a_score_that_cannot_be_given_is_refused_and_nothing_is_written(county, 
 
 def test_a_stale_score_is_refused_naming_who_changed_it(county):
     set_language("en")
+    team(county, "王评估")
     with acting_as("王评估"):
         saved = scores.set_score(county, "县工信局", "B1.1", points=8)
         scores.set_score(

@@ -94,7 +94,7 @@ async def test_the_tab_lists_the_units_activities_with_a_draft_marked(tmp_path):
 
 async def test_a_on_the_tab_starts_an_activity_and_opens_its_editor(tmp_path, actor):
     office = build_field_office(tmp_path / "office.db", activities=0)
-    actor("李评估")
+    actor("李评估", db=office.open())
     set_language("zh")
 
     async with _app(office).run_test(size=(80, 24)) as pilot:
@@ -150,7 +150,7 @@ async def test_an_editor_reopened_over_a_draft_shows_it_and_says_so(tmp_path, ac
 
     office = build_field_office(tmp_path / "office.db")
     pin_today(date(2026, 11, 20))
-    actor("李评估")
+    actor("李评估", db=office.open())
     database = office.open()
     fieldwork.save_notes(database, office.activity_id, "saved notes")
     fieldwork.save_draft(database, office.activity_id, "saved notes\nand what followed")

@@ -16,7 +16,7 @@ from orgeval_tui.i18n import set_language
 from orgeval_tui.screens.ledger import LedgerScreen
 from orgeval_tui.services import ledger
 from orgeval_tui.storage.database import Database
-from tests.office import add_problem
+from tests.office import add_problem, team
 
 from .helpers import footer_words, settle, table_rows
 
@@ -367,6 +367,7 @@ async def _withdraw_after_another_extends(pilot, demo_db) -> str:
     withdraw it: the form's error."""
     screen = await _open_ledger(pilot)
     await _goto(pilot, screen, "2021-010")
+    team(Database.open(str(demo_db)), "王科长")
     with acting_as("王科长"):
         ledger.extend(
             Database.open(str(demo_db)), "2021-010", date(2022, 1, 31), "春节后", past_deadline=True
@@ -567,6 +568,7 @@ async def test_a_conflict_then_a_question_are_answered_in_turn(demo_db):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _open_ledger(pilot)
         await _goto(pilot, screen, "2021-010")
+        team(Database.open(str(demo_db)), "王科长")
         with acting_as("王科长"):
             other = Database.open(str(demo_db))
             ledger.extend(other, "2021-010", date(2022, 1, 31), "春节后", past_deadline=True)

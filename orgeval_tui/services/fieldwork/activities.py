@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from ...domain.actor import current_actor
 from ...domain.errors import ConflictError, NotFound, UserError
+from ...domain.roles import Need
 from ...i18n import t
 from ...storage.database import Database
+from ..access import require
 from ..evaluations import find_evaluation, in_evaluation
 from ..units import find_unit, find_unit_id
 from .drafts import clear_draft
@@ -69,6 +71,7 @@ def add_activity(
     with db.write() as session:
         found = find_evaluation(session, evaluation)
         unit_row = find_unit(session, unit)
+        require(session, Need.CASEWORK, unit_row.id)
         activity = OnsiteActivity(
             evaluation_id=found.id, unit_id=unit_row.id, created_by=current_actor(), **values
         )
@@ -176,6 +179,7 @@ def save_notes(
     notes = checked_notes(notes)
     with db.write() as session:
         activity = load_activity(session, activity_id)
+        require(session, Need.CASEWORK, activity.unit_id)
         _check_version(activity, expected_version)
         if activity.notes != notes:
             activity.notes = notes
@@ -210,6 +214,7 @@ def edit_activity(
         changes["people_met"] = _people_json(people_met)
     with db.write() as session:
         activity = load_activity(session, activity_id)
+        require(session, Need.CASEWORK, activity.unit_id)
         _check_version(activity, expected_version)
         for field, value in changes.items():
             if getattr(activity, field) != value:

@@ -19,6 +19,7 @@ from ...domain.errors import NotFound
 from ...i18n import t
 from ...storage.database import Database
 from ...storage.tables import onsite_activity as activity_table
+from ..access import require_for_activity
 
 
 def save_draft(db: Database, activity_id: int, text: str) -> datetime:
@@ -26,6 +27,7 @@ def save_draft(db: Database, activity_id: int, text: str) -> datetime:
     now = utcnow()
     a = activity_table.c
     with db.write() as session:
+        require_for_activity(session, activity_id)
         done = session.execute(
             update(activity_table)
             .where(a.id == activity_id)
@@ -48,4 +50,5 @@ def clear_draft(session: Session, activity_id: int) -> None:
 def discard_draft(db: Database, activity_id: int) -> None:
     """Forget what was typed since the last save."""
     with db.write() as session:
+        require_for_activity(session, activity_id)
         clear_draft(session, activity_id)

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from ...domain.actor import current_actor
 from ...domain.errors import UserError
+from ...domain.roles import Need
 from ...i18n import t
 from ...i18n.os_errors import os_reason
 from ...storage.database import Database
+from ..access import require
 from .activities import load_activity
 from .views import FileView
 
@@ -39,7 +41,7 @@ def attach_files(db: Database, activity_id: int, paths: Iterable[str | Path]) ->
 
     facts = [file_facts(path) for path in paths]
     with db.write() as session:
-        load_activity(session, activity_id)
+        require(session, Need.CASEWORK, load_activity(session, activity_id).unit_id)
         rows = [
             ActivityFile(
                 activity_id=activity_id,

@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 from ...domain.actor import current_actor
 from ...domain.errors import NotFound, UserError
 from ...domain.ledger_words import SEVERITIES
+from ...domain.roles import Need
 from ...i18n import t
 from ...storage.database import Database
+from ..access import require
 from ..ledger.words import choice
 from ..rubric_store import evaluation_rubric
 from .activities import load_activity
@@ -140,6 +142,7 @@ def add_finding(
     text, severity = finding_text(text), finding_severity(severity)
     with db.write() as session:
         activity = load_activity(session, activity_id)
+        require(session, Need.CASEWORK, activity.unit_id)
         codes = leaf_codes(session, activity.evaluation_id, indicators)
         return finding_view(session, insert_finding(session, activity_id, text, severity, codes))
 
@@ -198,6 +201,7 @@ def set_indicators(db: Database, finding_id: int, indicators: Iterable[str]) -> 
         if finding is None:
             raise NotFound(t("fieldwork.no_finding", id=finding_id))
         activity = load_activity(session, finding.activity_id)
+        require(session, Need.CASEWORK, activity.unit_id)
         codes = set(leaf_codes(session, activity.evaluation_id, indicators))
         existing = {
             row.code: row
@@ -332,6 +336,7 @@ def link_finding(db: Database, finding_id: int, number: str) -> FindingView:
     with db.write() as session:
         finding = unlinked_finding(session, finding_id)
         activity = session.get(OnsiteActivity, finding.activity_id)
+        require(session, Need.CASEWORK, activity.unit_id)
         problem = session.scalar(
             select(Problem).where(
                 Problem.evaluation_id == activity.evaluation_id, Problem.number == number.strip()

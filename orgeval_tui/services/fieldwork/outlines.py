@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 
 from ...domain.errors import UserError
 from ...domain.fieldwork_words import ACTIVITY_KINDS
+from ...domain.roles import Need
 from ...i18n import t
 from ...storage.database import Database
+from ..access import require
 from ..evaluations import find_evaluation
 from .words import kind_of
 
@@ -70,6 +72,7 @@ def set_outline(
     kind = kind_of(kind)
     questions = clean_questions(questions)
     with db.write() as session:
+        require(session, Need.COUNTY)
         evaluation_id = find_evaluation(session, evaluation).id
         stored = session.scalar(
             select(InterviewOutline).where(

@@ -10,12 +10,14 @@ from sqlalchemy import delete, func, insert, select
 
 from ...domain.clock import office_tz
 from ...domain.errors import UserError
+from ...domain.roles import Need
 from ...i18n import t
 from ...ingest import values as v
 from ...ingest.text import shown
 from ...models import Case
 from ...models.cases import CASE_CHANNELS
 from ...storage.database import Database
+from ..access import require
 from ..units import clean_name, find_unit_id, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
 
@@ -135,6 +137,7 @@ def import_cases(
     if dry_run:
         return summary
     with db.write() as session:
+        require(session, Need.CASEWORK, only_id)
         import_id = record_import(session, source, "cases", only_id, len(cases), skipped)
         write_cases(session, channel, cases, import_id)
     return summary

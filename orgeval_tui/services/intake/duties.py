@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, insert, select
 
+from ...domain.roles import Need
 from ...i18n import t
 from ...ingest import values as v
 from ...ingest.errors import IngestError
@@ -14,6 +15,7 @@ from ...ingest.table import find_table, missing_columns
 from ...ingest.text import shown
 from ...models import Duty, WorkLogEntry
 from ...storage.database import Database
+from ..access import require
 from ..units import find_unit
 from .common import ImportSummary, ProblemList, ensure_sections, open_source, record_import
 
@@ -154,6 +156,7 @@ def import_duties(db: Database, path, *, unit: str, dry_run: bool = False) -> Im
         return summary
 
     with db.write() as session:
+        require(session, Need.CASEWORK, unit_id)
         import_id = record_import(session, source, "duties", unit_id, len(duties) + len(entries))
         write_duties(session, unit_id, duties, entries, import_id)
     return summary

@@ -67,10 +67,12 @@ from sqlalchemy.exc import IntegrityError
 from ...domain.actor import current_actor
 from ...domain.clock import office_tz, utcnow
 from ...domain.errors import UserError
+from ...domain.roles import Need
 from ...i18n import t
 from ...ingest.table import Table
 from ...models import Problem, ProblemEvent, Unit
 from ...storage.database import Database
+from ..access import require
 from ..evaluations import find_evaluation
 from ..units import unit_ids_by_name
 from .common import ImportSummary, locate_table, open_source, record_import
@@ -98,6 +100,8 @@ def import_ledger(
 
     scope = db.read() if dry_run else db.write()
     with scope as session:
+        if not dry_run:
+            require(session, Need.COUNTY)
         target = find_evaluation(session, evaluation, lock=not dry_run)
         unit_ids = unit_ids_by_name(session)
         unit_names = dict(session.execute(select(Unit.id, Unit.name)).all())

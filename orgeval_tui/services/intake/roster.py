@@ -8,11 +8,13 @@ from operator import itemgetter
 from sqlalchemy import delete, func, select
 
 from ...domain.errors import UserError
+from ...domain.roles import Need
 from ...i18n import t
 from ...ingest import values as v
 from ...models import Staff
 from ...storage.bulk import insert_tuples
 from ...storage.database import Database
+from ..access import require
 from ..units import find_unit
 from .common import (
     ImportSummary,
@@ -178,6 +180,7 @@ def import_roster(
         return summary
 
     with db.write() as session:
+        require(session, Need.CASEWORK, unit_id)
         import_id = record_import(session, source, "roster", unit_id, len(people))
         write_roster(session, unit_id, people, import_id)
     return summary

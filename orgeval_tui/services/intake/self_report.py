@@ -20,9 +20,11 @@ from sqlalchemy import select
 
 from ...domain.actor import current_actor
 from ...domain.clock import utcnow
+from ...domain.roles import Need
 from ...ingest.self_report import read_self_report
 from ...models import SelfReport
 from ...storage.database import Database
+from ..access import require
 from ..evaluations import find_evaluation
 from ..score_sheet import evaluated_unit
 
@@ -76,6 +78,7 @@ def import_self_report(db: Database, path: str | Path, unit: str) -> SelfReportI
     with db.write() as session:
         evaluation = find_evaluation(session)
         found = evaluated_unit(session, evaluation, unit)
+        require(session, Need.CASEWORK, found.id)
         row = session.scalars(
             select(SelfReport).where(
                 SelfReport.evaluation_id == evaluation.id, SelfReport.unit_id == found.id

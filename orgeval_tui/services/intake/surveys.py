@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, insert, select
 
 from ...domain.errors import UserError
+from ...domain.roles import Need
 from ...i18n import t
 from ...ingest import values as v
 from ...ingest.aliases import item_wording
@@ -14,6 +15,7 @@ from ...ingest.text import shown
 from ...models import Survey, SurveyAnswer, SurveyItem, SurveyResponse
 from ...models.surveys import SURVEY_KINDS
 from ...storage.database import Database
+from ..access import require
 from ..evaluations import current_evaluation_id, in_evaluation
 from ..units import clean_name, find_unit, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
@@ -179,6 +181,7 @@ def import_survey(
     if dry_run:
         return summary
     with db.write() as session:
+        require(session, Need.CASEWORK, only_id)
         import_id = record_import(
             session, source, f"survey:{kind}", only_id, len(responses), skipped
         )

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from ...domain.errors import UserError
 from ...domain.ledger_words import PROBLEM_SOURCES, SEVERITIES
+from ...domain.roles import Need
 from ...i18n import t
 from ...storage.database import Database
+from ..access import require
 from ..evaluations import current_evaluation
 from ..units import find_unit
 from .transitions import record_event
@@ -109,6 +111,7 @@ def _add_once(db: Database, unit_ref: str, then=None, **values) -> ProblemView:
         if evaluation is None:
             raise UserError(t("ledger.no_evaluation"))
         unit = find_unit(session, unit_ref)
+        require(session, Need.CASEWORK, unit.id)
         number = next_number(session, evaluation)
         from ...models import Problem
 

@@ -235,7 +235,7 @@ def rebuild_search_index(db) -> int:
     keep it current otherwise). Returns the number of documents; 0 on PostgreSQL."""
     if not db.is_sqlite:
         return 0
-    with db.write() as session:
+    with db.write(derived=True) as session:
         conn = session.connection()
         conn.exec_driver_sql(f"INSERT INTO {SEARCH_INDEX}({SEARCH_INDEX}) VALUES ('delete-all')")
         for statement in fill_statements():

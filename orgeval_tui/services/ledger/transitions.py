@@ -49,10 +49,12 @@ from sqlalchemy.orm import Session
 from ...domain.actor import current_actor
 from ...domain.clock import office_today, utcnow
 from ...domain.errors import ConflictError, NotFound, UserError
+from ...domain.roles import Need
 from ...i18n import t
 from ...i18n.os_errors import os_reason
 from ...storage import audit
 from ...storage.database import Database
+from ..access import require
 from ..evaluations import current_evaluation
 from .lifecycle import STEPS, deadline_refusal
 from .refusals import confirm_deadline, refuse_day, refuse_step
@@ -272,6 +274,7 @@ def apply(
         views = []
         for number, expected_version in targets:
             problem = find_problem(session, number)
+            require(session, Need.CASEWORK, problem.unit_id)
             seen = accepted.get(problem.number, expected_version)
             if seen is not None and problem.version != seen:
                 raise ConflictError(
