@@ -14,10 +14,12 @@ from .dialogs.palette import UnitCommands
 from .dialogs.palette_evaluations import EvaluationCommands
 from .dialogs.palette_reports import ReportCommands
 from .domain.errors import UserError
+from .domain.roles import Need
 from .i18n import t
 from .i18n.os_errors import os_error_message
 from .storage.database import Database
 from .widgets.live import LiveScreen, MarkerRead, SetupRead, UnitIndexReady
+from .widgets.rights import Rights
 from .widgets.translated import TranslatedBindings, textual_word
 from .widgets.workers import WorkFailed, db_worker
 
@@ -28,7 +30,7 @@ class EvaluationSwitched(Message):
         self.name = name
 
 
-class OrgevalApp(TranslatedBindings, App):
+class OrgevalApp(Rights, TranslatedBindings, App):
     CSS_PATH = "styles/app.tcss"
     TITLE = "orgeval"
     COMMANDS = App.COMMANDS | {UnitCommands, EvaluationCommands, ReportCommands}
@@ -55,6 +57,7 @@ class OrgevalApp(TranslatedBindings, App):
         self._index_ready = asyncio.Event()
         self._index_marker = None
         self._poll_failing = False
+        self._last_marker = None
         self._keymap = keymap
         self._notices = list(notices)
 
@@ -68,6 +71,7 @@ class OrgevalApp(TranslatedBindings, App):
             self._notices += notices
         self.set_keymap(keymap)
         self.push_screen(HomeScreen())
+        self.read_access()
         self.set_interval(self.CHANGE_POLL_SECONDS, self.check_for_changes)
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=30, markup=False)
@@ -103,6 +107,9 @@ class OrgevalApp(TranslatedBindings, App):
         self.post_message(MarkerRead(marker))
 
     def on_marker_read(self, message: MarkerRead) -> None:
+        if self._last_marker is not None and self._last_marker != message.marker:
+            self.read_access()  # an admin may have changed this account's role
+        self._last_marker = message.marker
         if self._index_marker not in (None, ()) and self._index_marker != message.marker:
             # A unit may have been added or renamed (``()``: being read; left alone, so
             # a slow reading is not cancelled by every poll and started again).
@@ -228,6 +235,8 @@ class OrgevalApp(TranslatedBindings, App):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "ledger":
             return not self._ledger_shown()
+        if action == "setup" and parameters:
+            return True if self.may_set_up(parameters[0]) else None
         return True
 
     def get_system_commands(self, screen):
@@ -239,6 +248,8 @@ class OrgevalApp(TranslatedBindings, App):
             )
         yield SystemCommand(t("key.ledger"), t("tui.ledger.palette_help"), self.action_ledger)
         for step in ("evaluation", "unit", "import"):
+            if not self.may_set_up(step):
+                continue
             yield SystemCommand(
                 t(f"tui.setup.{step}_button"),
                 t(f"tui.setup.palette.{step}"),
@@ -260,7 +271,12 @@ class OrgevalApp(TranslatedBindings, App):
     def action_setup(self, step: str) -> None:
         """A step of setting up (``evaluation``, ``unit`` or ``import``): its form, once
         what it offers to choose from (the units, the current evaluation) is read."""
-        self.read_setup(step)
+        if self.may_set_up(step):
+            self.read_setup(step)
+
+    def may_set_up(self, step: str) -> bool:
+        # An import names its unit in the form: an evaluator of any unit may start one.
+        return self.may(Need.ADMIN) if step in ("evaluation", "unit") else self.may_change()
 
     @db_worker(group="setup")
     def read_setup(self, step: str) -> None:

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from ..domain.printable import printable
+from ..domain.roles import Need
 from ..i18n import t
 from ..widgets.vim import literal
 
@@ -73,7 +74,7 @@ class UnitCommands(Provider):
         after the unit itself) or by the command's words (评分 …)."""
         label = t("scoring.palette", name=entry.name)
         score = max(unit_score * 0.95, matcher.match(label))
-        if score <= 0:
+        if score <= 0 or not self.app.may(Need.CASEWORK, entry.unit_id):
             return None
         return Hit(
             score,

@@ -118,3 +118,6 @@ ZH.update(
         "unit.data.account_unit.one": "限定于该单位的评估员 {count} 人（`orgeval users revoke 账户 --unit 单位`）",
     }
 )
+
+EN.update({"tui.access.header": "{account} · {role}"})
+ZH.update({"tui.access.header": "{account} · {role}"})

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static, TextArea
 
 from ..domain.printable import printable
+from ..domain.roles import Need
 from ..i18n import t
 from ..widgets.fieldwork_panels import (
     draft_notice,
@@ -83,6 +84,7 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         self.conflicted = False
         self.quit_after_save = False
         self.loads_pending = 0
+        self.may_edit = False
         self.start_keeping()
 
     def compose(self) -> ComposeResult:
@@ -98,6 +100,11 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         yield ChoiceList(id="fw-findings", compact=True)
         yield Static("", id="fw-message")
         yield Footer(compact=True)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("record_finding", "finding_to_ledger") and self.detail is not None:
+            return True if self.may_edit else None
+        return True
 
     @property
     def editor(self) -> TextArea:
@@ -135,9 +142,12 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
         self.loads_pending += 1  # loading the text posts a Changed of its own: not typing
         editor.load_text(text)
         editor.move_cursor(editor.document.end)
-        editor.read_only = False
+        # A viewer, or an evaluator of other units, reads the notes and changes nothing.
+        self.may_edit = self.app.may(Need.CASEWORK, detail.unit_id)
+        editor.read_only = not self.may_edit
         editor.loading = False
         editor.focus()
+        self.refresh_bindings()
         from ..services import fieldwork
 
         self.answered = set(fieldwork.answers(text, detail.outline))
@@ -168,7 +178,7 @@ class FieldworkScreen(NotesIO, TranslatedBindings, Screen):
     def action_save_and_back(self) -> None:
         if self.leaving:
             return
-        if self.detail is None or self.conflicted:
+        if self.detail is None or self.conflicted or not self.may_edit:
             self.stop_keeping()
             self.app.pop_screen()
             return

@@ -147,6 +147,11 @@ class HomeScreen(LiveScreen, TranslatedBindings, Screen):
         self.query_one("#first-steps-text", Static).update(text)
         return panel.display
 
+    def access_changed(self) -> None:
+        """The first steps this account may not take are greyed, as their keys are."""
+        for step in SETUP_STEPS:
+            self.query_one(f"#setup-{step}", Button).disabled = not self.app.may_set_up(step)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         step = (event.button.id or "").removeprefix("setup-")
         if step in SETUP_STEPS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..dialogs import ledger_forms as forms
 from ..dialogs.form import FormScreen
+from ..domain.roles import Need
 from ..i18n import t
 from ..services import ledger
 from ..widgets.paged_table import PagedTable
@@ -67,6 +68,8 @@ class LedgerSteps:
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """A step is offered when some target allows it (the form names those that
         refuse): one by one while they fit the footer, else under one word."""
+        if action == "add":
+            return True if self.app.may_change() else None
         if action not in ("step", "steps"):
             return True
         statuses = self._target_statuses()
@@ -75,11 +78,24 @@ class LedgerSteps:
         else:
             offered = {step for status in statuses for step in ledger.ALLOWED[status]}
         one_by_one = len(offered) <= STEPS_ONE_BY_ONE
-        return parameters[0] in offered and one_by_one == (action == "step")
+        if not (parameters[0] in offered and one_by_one == (action == "step")):
+            return False
+        return True if self._may_step() else None  # greyed: the role does not allow it
+
+    def _may_step(self) -> bool:
+        """Whether this account may change the problems a step would apply to (those
+        on another page are left to the service, which names any it refuses)."""
+        if not self.app.may_change():
+            return False
+        return all(
+            self.app.may(Need.CASEWORK, self.page_rows[number].unit_id)
+            for number, _ in self._targets()
+            if number in self.page_rows
+        )
 
     def action_step(self, step: str) -> None:
         targets = self._targets()
-        if not targets:
+        if not targets or not self._may_step():
             return
         database = self.app.database
 
@@ -112,7 +128,7 @@ class LedgerSteps:
         self.reload()
 
     def action_add(self) -> None:
-        if not self._with_choices("add"):
+        if not self.app.may_change() or not self._with_choices("add"):
             return
         database = self.app.database
 

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from ..analytics.display import one_decimal
 from ..domain.printable import printable
+from ..domain.roles import Need
 from ..i18n import t
 from ..services.presentation import figure_label
 from ..widgets.activity_table import ActivityTable
@@ -247,8 +248,16 @@ class UnitScreen(FieldworkTab, LiveScreen, TranslatedBindings, Screen):
         if self.figures is not None:
             self.app.action_ledger(self.figures.info.name)
 
+    def may_work_on_unit(self) -> bool:
+        return self.app.may(Need.CASEWORK, self.unit_id)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "score":
+            return True if self.may_work_on_unit() else None
+        return True
+
     def action_score(self) -> None:
-        if self.figures is not None:
+        if self.figures is not None and self.may_work_on_unit():
             self.app.open_scoring(self.figures.info.name)
 
     def action_write_report(self) -> None:

@@ -69,7 +69,7 @@ class FieldworkTab:
     def on_activity_table_add_wanted(self, message: ActivityTable.AddWanted) -> None:
         from ..dialogs.fieldwork_forms import new_activity_form
 
-        if self.figures is None:
+        if self.figures is None or not self.may_work_on_unit():
             return
         form = new_activity_form(self.app.database, self.figures.info.name)
         self.app.push_screen(form, self._activity_started)

@@ -54,6 +54,12 @@ class Access:
     def may(self, need: Need, unit_id: int | None = None) -> bool:
         return allows(self.grant, need, unit_id)
 
+    def may_for_unit_name(self, need: Need, name: str) -> bool:
+        """``may`` for a unit known by its full name (as the ledger's rows carry it)."""
+        if self.grant is None or self.grant.unit_ids is None or need is not Need.CASEWORK:
+            return self.may(need)
+        return self.may_change_anything and name in self.unit_names
+
     @property
     def may_change_anything(self) -> bool:
         return self.role in (Role.ADMIN, Role.EVALUATOR)

@@ -73,8 +73,26 @@ def check_backup(db: Database, source: Path) -> str:
     return found.revision
 
 
+def _require_admin(db: Database) -> None:
+    """Only an admin replaces the whole database. A damaged file, or one from before
+    roles, has no accounts to ask: then whoever may write the file may mend it."""
+    from sqlalchemy.exc import DBAPIError
+
+    from ..domain.roles import Need
+    from .access import require
+
+    if db.damage() is not None:
+        return
+    try:
+        with db.read() as session:
+            require(session, Need.ADMIN)
+    except DBAPIError:
+        return
+
+
 def restore(db: Database, source: Path, *, confirmed: bool) -> RestoreDone:
     source = Path(source).expanduser()
+    _require_admin(db)
     revision = check_backup(db, source)
     if not confirmed:
         raise UserError(t("restore.confirm", file=str(source), url=db.display_url))

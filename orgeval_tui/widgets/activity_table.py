@@ -22,5 +22,12 @@ class ActivityTable(VimDataTable):
     class AddWanted(Message):
         """The user asked for a new activity of the unit shown."""
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "add":
+            # The screen showing the table knows whose activities they are.
+            may_add = getattr(self.screen, "may_work_on_unit", None)
+            return True if may_add is None or may_add() else None
+        return True
+
     def action_add(self) -> None:
         self.post_message(self.AddWanted())

@@ -229,3 +229,17 @@ def test_from_the_command_line_a_refusal_is_one_line_and_names_the_role(run, off
         (os_account(), "admin", []),
         ("小王", "evaluator", ["县工业和信息化局"]),
     ]
+
+
+def test_only_an_admin_replaces_the_database_with_a_backup(office, tmp_path):
+    from orgeval_tui.services.backups import backup, restore
+
+    saved = backup(office, tmp_path / "orgeval.backup").path
+    add_problem(office, "县工信局", "门牌未更新")
+    team(office, "小赵")
+    before = _counts(office)
+
+    with acting_as("小赵"), pytest.raises(AccessRefused, match="needs the admin role"):
+        restore(office, saved, confirmed=True)
+
+    assert _counts(office) == before

@@ -346,3 +346,16 @@ def test_report_dialog_written(lang, demo_db, reports_folder, snap_compare):
         assert [path.name for path in reports_folder.iterdir()] == [DEFAULT_REPORT[lang]]
 
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=written)
+
+
+def test_ledger_as_a_viewer(lang, demo_db, snap_compare, actor):
+    """A viewer on the ledger: the header names the account and its role, and the keys
+    that change problems are greyed in the footer."""
+    actor("小李", role="viewer")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=run_before)

@@ -1,0 +1,104 @@
+"""The screens offer what the account may do and grey the rest: a viewer reads every
+screen and changes nothing, an evaluator limited to one unit steps that unit's problems
+only, an admin keeps every key. The header names the account and its role."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Button
+
+from orgeval_tui.app import OrgevalApp
+from orgeval_tui.i18n import set_language
+from orgeval_tui.screens.home import HomeScreen
+from orgeval_tui.screens.ledger import LedgerScreen
+from orgeval_tui.storage.database import Database
+from tests.tui.helpers import settle, table_rows
+
+
+@pytest.fixture(autouse=True)
+def _chinese():
+    set_language("zh")
+
+
+def _enabled(screen, key: str) -> bool | None:
+    """Whether the footer offers ``key`` (None: not shown on this screen at all)."""
+    binding = screen.active_bindings.get(key)
+    return None if binding is None else binding.enabled
+
+
+async def _ledger_on(pilot, number: str) -> LedgerScreen:
+    await settle(pilot)
+    await pilot.press("L")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, LedgerScreen)
+    table = screen.query_one("#ledger-table").table
+    numbers = [row[1] for row in table_rows(table)]
+    table.move_cursor(row=numbers.index(number))
+    await settle(pilot)
+    return screen
+
+
+async def test_a_viewer_sees_every_screen_with_the_changes_greyed(demo_db, actor):
+    actor("小李", role="viewer")
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert app.sub_title == "小李 · 查看者"
+        assert [_enabled(home, key) for key in "eui"] == [False, False, False]
+        assert all(button.disabled for button in home.query(Button))
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen is home  # no form opened
+
+        ledger = await _ledger_on(pilot, "2021-010")
+        assert _enabled(ledger, "a") is False
+        assert not [key for key, b in ledger.active_bindings.items() if b.binding.action
+                    in ("step", "steps") and b.enabled]  # fmt: skip
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is ledger
+        assert "气象灾害预警信息" in str(ledger.query_one("#ledger-detail-text").render())
+
+
+async def test_an_evaluator_of_one_unit_steps_only_that_units_problems(demo_db, actor):
+    from tests.office import team
+
+    database = Database.open(str(demo_db))
+    team(database, "小王")
+    from orgeval_tui.services.users import grant
+
+    grant(database, "小王", units=["县气象局"])
+    actor("小王")
+    app = OrgevalApp(database, keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        ledger = await _ledger_on(pilot, "2021-010")  # 气象局's, being rectified
+        assert app.sub_title == "小王 · 评估员"
+        own = {b.binding.action for b in ledger.active_bindings.values() if b.enabled}
+        assert any(action.startswith("step") for action in own)
+        assert _enabled(ledger, "a") is True
+
+        table = ledger.query_one("#ledger-table").table
+        table.move_cursor(row=0)  # 2021-001, 总工会's
+        await settle(pilot)
+        other = {b.binding.action for b in ledger.active_bindings.values() if b.enabled}
+        assert not any(action.startswith("step") for action in other)
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert [_enabled(app.screen, key) for key in "eui"] == [False, False, True]
+
+
+async def test_the_admin_keeps_every_key(demo_db):
+    app = OrgevalApp(Database.open(str(demo_db)), keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.sub_title == ""  # nothing greyed, nothing to explain
+        assert [_enabled(app.screen, key) for key in "eui"] == [True, True, True]
+        ledger = await _ledger_on(pilot, "2021-010")
+        assert _enabled(ledger, "a") is True
