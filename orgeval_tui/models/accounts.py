@@ -20,9 +20,7 @@ class Account(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=64)
     role: str = Field(max_length=10)
     added_by: str = Field(max_length=64)
-    added_at: datetime = Field(
-        default_factory=utcnow, sa_column=timestamp_column(nullable=False)
-    )
+    added_at: datetime = Field(default_factory=utcnow, sa_column=timestamp_column(nullable=False))
 
 
 class AccountUnit(SQLModel, table=True):
