@@ -21,9 +21,7 @@ def grant_of(session: Session, account: str) -> Grant | None:
     if role is None:
         return None
     units = frozenset(
-        session.scalars(
-            select(T.account_unit.c.unit_id).where(T.account_unit.c.account == account)
-        )
+        session.scalars(select(T.account_unit.c.unit_id).where(T.account_unit.c.account == account))
     )
     return Grant(account, Role(role), units or None)
 
