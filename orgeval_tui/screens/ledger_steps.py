@@ -148,6 +148,9 @@ class LedgerSteps:
 
         title, fields = (
             forms.heading(t("ledger.action.create")),
-            forms.new_problem_fields(self.units),
+            # Only the units this account may record problems of.
+            forms.new_problem_fields(
+                [unit for unit in self.units if self.app.may(Need.CASEWORK, unit[0])]
+            ),
         )
         self.app.push_screen(FormScreen(title, fields, run), added)

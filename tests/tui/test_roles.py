@@ -102,3 +102,59 @@ async def test_the_admin_keeps_every_key(demo_db):
         assert [_enabled(app.screen, key) for key in "eui"] == [True, True, True]
         ledger = await _ledger_on(pilot, "2021-010")
         assert _enabled(ledger, "a") is True
+
+
+async def test_a_new_problem_is_offered_only_for_the_evaluators_units(demo_db, actor):
+    from orgeval_tui.dialogs.form import FormScreen
+    from orgeval_tui.services.users import grant
+    from tests.office import team
+
+    database = Database.open(str(demo_db))
+    team(database, "小王")
+    grant(database, "小王", units=["县气象局"])
+    actor("小王")
+    app = OrgevalApp(database, keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _ledger_on(pilot, "2021-010")
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        (unit_field,) = [field for field in form.fields if field.name == "unit"]
+        assert [label for label, _ in unit_field.options] == ["县气象局"]
+
+
+async def test_a_viewer_reads_the_on_site_notes_and_cannot_change_them(tmp_path, actor):
+    from orgeval_tui.screens.fieldwork import FieldworkScreen
+    from orgeval_tui.services import fieldwork
+    from tests.tui.fieldwork_office import build_field_office
+
+    office = build_field_office(tmp_path / "office.db")
+    database = office.open()
+    fieldwork.save_notes(database, office.activity_id, "谈话要点")
+    actor("小李", role="viewer", db=database)
+    app = OrgevalApp(database, keymap={})
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_unit(office.unit_id)
+        await settle(pilot)
+        unit = app.screen
+        unit.query_one("#tabs").active = "fieldwork"
+        await settle(pilot)
+        assert _enabled(unit, "s") is False and _enabled(unit, "a") is False
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, FieldworkScreen)
+        await pilot.press("x", "y", "f3")
+        await settle(pilot)
+        assert editor.editor.text == "谈话要点" and editor.editor.read_only
+        assert _enabled(editor, "f3") is False
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is unit  # left without a refused save
+
+    detail = fieldwork.activity_detail(database, office.activity_id)
+    assert (detail.notes, detail.draft, detail.findings) == ("谈话要点", None, ())
