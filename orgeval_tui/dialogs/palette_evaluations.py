@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from ..domain.printable import printable
+from ..domain.roles import Need
 from ..i18n import t
 from ..widgets.vim import literal
 from ..widgets.workers import WorkFailed
@@ -69,7 +70,8 @@ class EvaluationCommands(Provider):
 
     async def _evaluations(self) -> list[EvaluationChoice]:
         await self._ready.wait()
-        return self._choices
+        # Switching changes the evaluation every evaluator works in: an admin's step.
+        return self._choices if self.app.may(Need.ADMIN) else []
 
     async def discover(self) -> Hits:
         for choice in await self._evaluations():
