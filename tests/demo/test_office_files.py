@@ -18,7 +18,7 @@ from sqlalchemy import select
 from orgeval_tui.analytics import ladders
 from orgeval_tui.demo.office_files import OfficeFile, write_office_files
 from orgeval_tui.demo.office_files_workbook import EXPORTED_AT
-from orgeval_tui.demo.pilot import add_evaluation, add_units, import_file
+from orgeval_tui.demo.pilot import add_evaluation, add_team, add_units, import_file
 from orgeval_tui.demo.pilot_data import pilot_data
 from orgeval_tui.models import Staff, Unit
 from orgeval_tui.services.calendar import seed_calendar
@@ -118,6 +118,7 @@ def load(database, data, written, *kinds: str) -> list:
     the files of ``kinds`` (all when none is named) in the order given; the imports'
     summaries."""
     add_units(database, data)
+    add_team(database, data)
     seed_calendar(database, [2020, 2021])
     add_evaluation(database, data)
     folder, files = written
