@@ -70,6 +70,7 @@ class Refusal:
 
     path: Path
     need: str  # "enter" (a folder on the way), "create" (in a folder), "use" (a file)
+    also: tuple[Path, ...] = ()  # the database's other files refusing alike (its -shm)
 
     @property
     def is_folder(self) -> bool:
@@ -89,13 +90,12 @@ def access_refusal(database: Path) -> Refusal | None:
         return None if may_create else Refusal(folder, "create")
     if not os.access(database, os.R_OK | os.W_OK):
         return Refusal(database, "use")
-    for suffix in SIDE_FILES:
-        side = database.with_name(database.name + suffix)
-        if side.exists():
-            if not os.access(side, os.R_OK | os.W_OK):
-                return Refusal(side, "use")
-        elif not may_create:
-            return Refusal(folder, "create")
+    sides = [database.with_name(database.name + suffix) for suffix in SIDE_FILES]
+    refusing = [side for side in sides if side.exists() and not os.access(side, os.R_OK | os.W_OK)]
+    if refusing:
+        return Refusal(refusing[0], "use", tuple(refusing[1:]))
+    if not may_create and not all(side.exists() for side in sides):
+        return Refusal(folder, "create")
     return None
 
 
@@ -139,11 +139,12 @@ def refusal_message(refusal: Refusal) -> str:
     owner, group = _owner(info.st_uid), _group(info.st_gid)
     account = os_account()
     in_group = info.st_gid == os.getegid() or info.st_gid in os.getgroups()
-    rights = "g+rwxs" if refusal.is_folder else "g+rw"
+    paths = " ".join(str(each) for each in (path, *refusal.also))
     if info.st_uid == os.geteuid():
-        fix = t("access.fix.own", command=f"chmod u+{'rwx' if refusal.is_folder else 'rw'} {path}")
+        fix = t("access.fix.own", command=f"chmod u+{'rwx' if refusal.is_folder else 'rw'} {paths}")
     elif in_group:
-        fix = t("access.fix.group_rights", owner=owner, command=f"chmod {rights} {path}")
+        rights = "g+rwxs" if refusal.is_folder else "g+rw"
+        fix = t("access.fix.group_rights", owner=owner, command=f"chmod {rights} {paths}")
     elif _listed_member(info.st_gid):
         fix = t("access.fix.log_in_again", group=group)
     else:

@@ -64,6 +64,21 @@ def _owner_name(uid: int) -> str:
         return str(uid)
 
 
+def _not_owner(path: Path, shared: SharedFolder, owner: int) -> UserError:
+    """Who may give ``path`` to the group, and the command they run."""
+    command = f"chgrp {shared.group} {path} && chmod {_wanted_mode(path):04o} {path}"
+    return UserError(
+        t(
+            "shared.not_owner",
+            path=path,
+            owner=_owner_name(owner),
+            account=os_account(),
+            group=shared.group,
+            command=command,
+        )  # fmt: skip
+    )
+
+
 def _may_give(path: Path, shared: SharedFolder) -> None:
     """Only the owner of a file, in the group, may give it to the group (or root)."""
     if os.geteuid() == 0:
@@ -75,16 +90,7 @@ def _may_give(path: Path, shared: SharedFolder) -> None:
         )
     owner = path.stat().st_uid
     if owner != os.geteuid():
-        raise UserError(
-            t(
-                "shared.not_owner",
-                path=path,
-                owner=_owner_name(owner),
-                account=account,
-                group=shared.group,
-                folder=shared.folder,
-            )  # fmt: skip
-        )
+        raise _not_owner(path, shared, owner)
 
 
 def _check_existing(shared: SharedFolder) -> None:
@@ -100,26 +106,31 @@ def _check_existing(shared: SharedFolder) -> None:
     for path in shared.database_files():
         _refuse_world_writable(path, SHARED_FILE_MODE)
     for path in (folder, *shared.database_files()):
-        _may_give(path, shared)
+        if not _is_given(path, shared):
+            _may_give(path, shared)
 
 
-def _give(path: Path, shared: SharedFolder, mode: int) -> None:
+def _wanted_mode(path: Path) -> int:
+    return SHARED_FOLDER_MODE if path.is_dir() else SHARED_FILE_MODE
+
+
+def _is_given(path: Path, shared: SharedFolder) -> bool:
+    """Already the group's, with its mode: nothing to change (the -wal a colleague's
+    orgeval made is theirs, and stays so)."""
+    info = path.stat()
+    return info.st_gid == shared.gid and stat.S_IMODE(info.st_mode) == _wanted_mode(path)
+
+
+def _give(path: Path, shared: SharedFolder) -> None:
+    if _is_given(path, shared):
+        return
+    mode = _wanted_mode(path)
     try:
         os.chown(path, -1, shared.gid)
         os.chmod(path, mode)  # exactly: the umask has no say here
     except PermissionError as exc:
         if exc.errno == errno.EPERM:
-            owner = _owner_name(path.stat().st_uid)
-            raise UserError(
-                t(
-                    "shared.not_owner",
-                    path=path,
-                    owner=owner,
-                    account=os_account(),
-                    group=shared.group,
-                    folder=shared.folder,
-                )  # fmt: skip
-            ) from exc
+            raise _not_owner(path, shared, path.stat().st_uid) from exc
         raise
 
 
@@ -141,7 +152,7 @@ def prepare_shared_folder(folder: Path, group: str) -> SharedFolder:
             raise UserError(
                 t("shared.cannot_create", folder=shared.folder, reason=os_reason(exc))
             ) from exc
-    _give(shared.folder, shared, SHARED_FOLDER_MODE)
+    _give(shared.folder, shared)
     share_database_files(shared)
     return shared
 
@@ -149,4 +160,4 @@ def prepare_shared_folder(folder: Path, group: str) -> SharedFolder:
 def share_database_files(shared: SharedFolder) -> None:
     """The database and its -wal and -shm files: the group's, 0660."""
     for path in shared.database_files():
-        _give(path, shared, SHARED_FILE_MODE)
+        _give(path, shared)

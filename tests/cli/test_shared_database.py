@@ -72,6 +72,8 @@ def test_two_accounts_of_the_group_write_one_database_with_its_wal(os_accounts, 
         assert edited.code == 0, edited.err
         listed = os_accounts.run("bob", "orgeval", "units", "list", "--json", env=db)
         assert holder.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        again = os_accounts.run("alice", "orgeval", "setup-shared", str(folder), "--group", office)
+        assert again.code == 0, again.err  # the -wal another account's orgeval made is fine
     finally:
         holder.close()
     assert listed.code == 0, listed.err
@@ -126,6 +128,35 @@ def test_a_member_who_may_only_read_the_file_is_told_who_can_let_them_write(os_a
     assert not any(word in refused.err for word in SQLITE_WORDS), refused.err
 
 
+def test_wal_files_another_account_left_unwritable_are_named(os_accounts, place):
+    office = os_accounts.group("office")
+    alice = os_accounts.make("alice", groups=["office"])
+    bob = os_accounts.make("bob", groups=["office"])
+    _owned_by(place, alice)
+    folder = place / "orgeval"
+    database = folder / "orgeval.db"
+    assert (
+        os_accounts.run("alice", "orgeval", "setup-shared", str(folder), "--group", office).code
+        == 0
+    )
+    database.chmod(0o640)  # a mistake, since put right: bob's read leaves -wal and -shm 0640
+    holder = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        assert os_accounts.run("bob", "orgeval", "--db", str(database), "units", "list").code == 0
+        database.chmod(0o660)
+        wal, shm = Path(f"{database}-wal"), Path(f"{database}-shm")
+        assert shm.owner() == bob and _mode(shm) == 0o640
+
+        refused = os_accounts.run("alice", "orgeval", "--db", str(database), "units", "add", "X")
+    finally:
+        holder.close()
+
+    assert refused.code == 1
+    assert f"may not read and write {wal} (owner {bob}, group {office}, mode 0640" in refused.err
+    assert f"Ask {bob} (or an administrator) to run: chmod g+rw {wal} {shm}" in refused.err
+    assert alice in refused.err
+
+
 def test_a_new_database_is_its_owners_alone(os_accounts, place):
     os_accounts.make("alice")
     home = os_accounts.home("alice")
@@ -164,7 +195,7 @@ def test_setup_shared_refuses_a_folder_of_someone_else(os_accounts, place):
 
     assert refused.code == 1
     assert f"{folder} belongs to {alice}" in refused.err
-    assert f"orgeval setup-shared {folder} --group {office}" in refused.err
+    assert f"chgrp {office} {folder} && chmod 2770 {folder}" in refused.err
     assert _group(folder) == alice and not (folder / "orgeval.db").exists()
 
 
