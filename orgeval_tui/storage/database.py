@@ -83,7 +83,9 @@ def _prepare_file(path: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(t("db.no_folder", folder=folder, reason=os_reason(exc))) from exc
+        refused = file_access.refusal_for(path)
+        shown = refused or t("db.no_folder", folder=folder, reason=os_reason(exc))
+        raise UserError(shown) from exc
     try:
         file_access.create_database_file(path)
     except OSError as exc:

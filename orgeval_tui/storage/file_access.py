@@ -85,9 +85,11 @@ def access_refusal(database: Path) -> Refusal | None:
         if folder.exists() and not os.access(folder, os.X_OK):
             return Refusal(folder, "enter")
     folder = database.parent
-    may_create = os.access(folder, os.W_OK | os.X_OK)
     if not database.exists():
-        return None if may_create else Refusal(folder, "create")
+        # The folder may not exist yet either: its nearest existing folder must let it be made.
+        existing = next(path for path in (folder, *folder.parents) if path.exists())
+        return None if os.access(existing, os.W_OK | os.X_OK) else Refusal(existing, "create")
+    may_create = os.access(folder, os.W_OK | os.X_OK)
     if not os.access(database, os.R_OK | os.W_OK):
         return Refusal(database, "use")
     sides = [database.with_name(database.name + suffix) for suffix in SIDE_FILES]

@@ -157,6 +157,18 @@ def test_wal_files_another_account_left_unwritable_are_named(os_accounts, place)
     assert alice in refused.err
 
 
+def test_a_folder_the_account_may_not_write_in_is_named(os_accounts, place):
+    bob = os_accounts.make("bob")
+
+    refused = os_accounts.run("bob", "orgeval", "--db", str(place / "new" / "orgeval.db"), "init")
+
+    assert refused.code == 1
+    assert f"may not create files in the folder {place}," in refused.err
+    assert "(owner root, group root, mode 0755 drwxr-xr-x" in refused.err and bob in refused.err
+    assert "orgeval setup-shared DIR --group GROUP" in refused.err
+    assert not (place / "new").exists()
+
+
 def test_a_new_database_is_its_owners_alone(os_accounts, place):
     os_accounts.make("alice")
     home = os_accounts.home("alice")
