@@ -234,3 +234,44 @@ def pin_today(monkeypatch):
         monkeypatch.setattr("orgeval_tui.domain.clock.system_now", lambda: moment)
 
     return pin
+
+
+@pytest.fixture(scope="session")
+def offline_wheels():
+    """orgeval and its dependencies as a folder of wheels for /usr/bin/python3, as made on
+    a connected machine for an air-gapped server (README, "Offline install")."""
+    import shutil
+
+    from tests.os_accounts import build_wheel_folder, shared_temporary_folder, unavailable
+
+    if reason := unavailable():
+        pytest.skip(reason)
+    folder = shared_temporary_folder("orgeval-wheels-")
+    yield build_wheel_folder(folder / "wheels")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def accounts_venv(offline_wheels):
+    """A venv every OS account can run, installed from the wheel folder with no network."""
+    import shutil
+
+    from tests.os_accounts import install_offline, shared_temporary_folder
+
+    folder = shared_temporary_folder("orgeval-venv-")
+    yield install_offline(offline_wheels, folder / "venv")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def os_accounts(accounts_venv):
+    """Throwaway OS users and groups (tests/os_accounts.py), removed after the test."""
+    import shutil
+
+    from tests.os_accounts import Accounts, shared_temporary_folder
+
+    homes = shared_temporary_folder("orgeval-homes-")
+    accounts = Accounts(venv=accounts_venv, homes=homes)
+    yield accounts
+    accounts.remove()
+    shutil.rmtree(homes, ignore_errors=True)

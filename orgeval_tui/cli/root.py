@@ -32,6 +32,7 @@ from .report import report_app
 from .rubric import rubric_app
 from .score import score_app
 from .serve import serve
+from .sharing import setup_shared
 from .units import units_app
 from .users import users_app
 
@@ -61,6 +62,7 @@ app.command()(demo)
 app.command()(backup)
 app.command()(restore)
 app.command()(serve)
+app.command(name="setup-shared")(setup_shared)
 
 
 @app.callback(invoke_without_command=True)

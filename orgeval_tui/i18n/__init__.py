@@ -42,6 +42,7 @@ AREAS = (
     "fieldwork_tui",
     "system",
     "os_errors",
+    "sharing",
     "cli_help",
     "report_excel",
 )

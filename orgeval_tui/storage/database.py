@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..domain.errors import ConflictError, SchemaError, UserError, db_error_reason
 from ..i18n import t
 from ..i18n.os_errors import os_reason
-from . import accounts, audit
+from . import accounts, audit, file_access
 
 ENV_DB = "ORGEVAL_DB"
 _WRITE = "orgeval_write"
@@ -76,17 +76,48 @@ def _sqlite_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _prepare_file(path: Path) -> None:
+    """The folder made, and a new database file made with its mode (file_access): the
+    owner's alone, or the group's in a shared folder."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        refused = file_access.refusal_for(path)
+        shown = refused or t("db.no_folder", folder=folder, reason=os_reason(exc))
+        raise UserError(shown) from exc
+    try:
+        file_access.create_database_file(path)
+    except OSError as exc:
+        refused = file_access.refusal_for(path)
+        shown = refused or t("os.file_refused", file=str(path), reason=os_reason(exc))
+        raise UserError(shown) from exc
+
+
+def _refused_by_file_system(path: Path):
+    """SQLite's words for a file it may not read or write, replaced by what refuses and
+    how to fix it; any other error goes on as it is."""
+
+    def explain(context) -> None:
+        said = str(context.original_exception)
+        if not any(sign in said for sign in file_access.REFUSAL_SIGNS):
+            return
+        refused = file_access.refusal_for(path)
+        if refused is not None:
+            raise UserError(refused) from context.original_exception
+
+    return explain
+
+
 class Database:
     def __init__(self, url: str):
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.file: Path | None = None
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
-            folder = Path(parsed.database).parent
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise UserError(t("db.no_folder", folder=folder, reason=os_reason(exc))) from exc
+            self.file = Path(parsed.database)
+            _prepare_file(self.file)
         try:
             self.engine: Engine = create_engine(url, pool_pre_ping=not self.is_sqlite)
         except ImportError as exc:
@@ -95,6 +126,8 @@ class Database:
             raise UserError(t("db.no_driver", url=self.display_url, driver=driver)) from exc
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            if self.file is not None:
+                event.listen(self.engine, "handle_error", _refused_by_file_system(self.file))
             event.listen(self.engine, "begin", _sqlite_begin)
         self._write_engine = self.engine.execution_options(**{_WRITE: True})
 
@@ -171,7 +204,7 @@ class Database:
 
         try:
             upgrade(self)
-        except SchemaError:
+        except UserError:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure here must stop the start
             reason = db_error_reason(exc)
