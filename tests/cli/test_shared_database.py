@@ -54,6 +54,9 @@ def test_two_accounts_of_the_group_write_one_database_with_its_wal(os_accounts, 
     assert _mode(folder) == 0o2770 and _group(folder) == office
     assert _mode(database) == 0o660 and _group(database) == office
     db = {"ORGEVAL_DB": str(database)}
+    bob = os_accounts.user_name("bob")
+    granted = os_accounts.run("alice", "orgeval", "users", "add", bob, "--role", "admin", env=db)
+    assert granted.code == 0, granted.err  # alice set the database up: its admin
     assert os_accounts.run("alice", "orgeval", "units", "add", "县财政局", env=db).code == 0
     # A reader held open keeps the WAL between the accounts' commands: each writes into
     # the -wal and -shm another account's process created.
@@ -114,6 +117,10 @@ def test_a_member_who_may_only_read_the_file_is_told_who_can_let_them_write(os_a
     _owned_by(place, alice)
     database = place / "orgeval.db"
     assert os_accounts.run("alice", "orgeval", "--db", str(database), "init").code == 0
+    bob = os_accounts.user_name("bob")
+    granted = os_accounts.run("alice", "orgeval", "--db", str(database), "users", "add", bob,
+                              "--role", "admin")  # fmt: skip
+    assert granted.code == 0, granted.err
     shutil.chown(database, group=office)
     database.chmod(0o640)
     place.chmod(0o775)
