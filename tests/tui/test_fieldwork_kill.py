@@ -32,6 +32,9 @@ def _open_the_editor(terminal: Terminal) -> None:
         terminal.send("[")
         time.sleep(0.2)
     terminal.wait_for(PLACE)
+    # Enter goes to the activity table once it has the focus: its `a 新建` in the footer
+    # says so (sent before, under load, the key went to the tabs and nothing opened).
+    terminal.wait_for("新建")
     terminal.forget_output()
     terminal.send("\r")
     terminal.wait_for("个别访谈 · 2026-11-20")
