@@ -23,7 +23,9 @@ def audit_table(page, console: Console | None = None) -> None:
         table.add_row(
             literal(line.local_time),
             literal(line.actor),
-            literal(f"{line.subject} ({t('audit.action.' + line.action)})"),
+            literal(
+                t("audit.what", subject=line.subject, action=t(f"audit.action.{line.action}"))
+            ),
             literal(line.field_label),
             literal(f"{line.old_words} → {line.new_words}"),
         )

@@ -52,7 +52,7 @@ class AuditLine:
     action: str  # insert | update | delete
     entity: str
     entity_id: str
-    subject: str  # the row in words: 问题 2021-001, 评分 县工信局 A1.1
+    subject: str  # the row in words: 问题 2021-001, 评分 A1.1 县工业和信息化局
     field: str | None
     field_label: str
     old: str | None

@@ -1,6 +1,6 @@
 """What an audit record is about, in the user's words: a problem by its number, a unit
-by its name, a score by its unit and leaf code, an on-site activity by its unit, day and
-kind. The rows of a page are named with one query per table they come from; a row
+by its name, a score by its leaf code and unit, an on-site activity by its day, kind and
+unit (the unit last: a column cut short keeps what tells the rows apart). The rows of a page are named with one query per table they come from; a row
 deleted since is named by the values its deletion recorded."""
 
 from __future__ import annotations
@@ -79,8 +79,8 @@ READERS = {
     "score": (
         _by_id(
             Score,
-            Unit.name,
             Indicator.code,
+            Unit.name,
             joins=(
                 (Unit, Unit.id == Score.unit_id),
                 (Indicator, Indicator.id == Score.indicator_id),
@@ -93,8 +93,8 @@ READERS = {
             ScoreLock,
             ScoreLock.evaluation_id,
             ScoreLock.unit_id,
-            Unit.name,
             Evaluation.name,
+            Unit.name,
             joins=(
                 (Unit, Unit.id == ScoreLock.unit_id),
                 (Evaluation, Evaluation.id == ScoreLock.evaluation_id),
@@ -117,28 +117,28 @@ READERS = {
         _words,
     ),
     "section": (
-        _by_id(Section, Unit.name, Section.name, joins=((Unit, Unit.id == Section.unit_id),)),
+        _by_id(Section, Section.name, Unit.name, joins=((Unit, Unit.id == Section.unit_id),)),
         _words,
     ),
     "onsite_activity": (
         _by_id(
             OnsiteActivity,
-            Unit.name,
             OnsiteActivity.held_on,
             OnsiteActivity.kind,
+            Unit.name,
             joins=(_ACTIVITY_UNIT,),
         ),
-        lambda unit, day, kind: _words(unit, day, value_words("onsite_activity", "kind", kind)),
+        lambda day, kind, unit: _words(day, value_words("onsite_activity", "kind", kind), unit),
     ),
     "finding": (
         _by_id(
             Finding,
-            Unit.name,
             OnsiteActivity.held_on,
             Finding.text,
+            Unit.name,
             joins=((OnsiteActivity, OnsiteActivity.id == Finding.activity_id), _ACTIVITY_UNIT),
         ),
-        lambda unit, day, text: _words(unit, day, _clipped(text)),
+        lambda day, text, unit: _words(day, _clipped(text), unit),
     ),
     "activity_file": (_by_id(ActivityFile, ActivityFile.path), _words),
     "self_report": (

@@ -172,7 +172,7 @@ VALUE_WORDS = {
     "finding": {"severity": "ledger.severity"},
     "unit": {"kind": "unit.kind"},
     "onsite_activity": {"kind": "fieldwork.kind"},
-    "score": {"not_applicable": "audit.yes_no"},
+    "score": {"not_applicable": "audit.yes_no", "source": "audit.score_source"},
     "calendar_day": {"is_workday": "audit.yes_no"},
 }
 

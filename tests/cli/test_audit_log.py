@@ -59,7 +59,7 @@ def test_a_unit_shows_its_problems_and_scores_and_nothing_of_another_unit(log):
     subjects = {record["subject"] for record in records}
 
     assert "problem 2021-001" in subjects
-    assert f"score 县工业和信息化局 {FIRST_LEAF}" in subjects
+    assert f"score {FIRST_LEAF} 县工业和信息化局" in subjects
     assert "unit 县工业和信息化局" in subjects
     assert not any("2021-002" in s or "县总工会" in s for s in subjects), subjects
     status = next(
