@@ -54,6 +54,8 @@ class AuditTrail(Vertical):
         self._show_record()
 
     def _fill(self) -> None:
+        """The cells whole (what a cell holds is the record's), each column as wide as
+        ``fit_cells`` makes it; a longer cell ends in "…" on the screen."""
         headers = t("audit.headers").split("|")
         rows = [
             [
@@ -64,14 +66,17 @@ class AuditTrail(Vertical):
             for line in self.page.lines
         ]
         width = (self.size.width or self.app.size.width) - SCROLLBAR
-        rows, widths = fit_cells(rows, headers, width, *FIT)
+        _, widths = fit_cells([list(row) for row in rows], headers, width, *FIT)
         table = self.table
         cursor = table.cursor_row
         table.clear(columns=True)
         for label, cells in zip(headers, widths, strict=True):
             table.add_column(label, width=cells)
         for line, cells in zip(self.page.lines, rows, strict=True):
-            table.add_row(*(Text(cell) for cell in cells), key=str(line.record))
+            table.add_row(
+                *(Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells),
+                key=str(line.record),
+            )
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
 
