@@ -1,7 +1,8 @@
 """What an audit record is about, in the user's words: a problem by its number, a unit
 by its name, a score by its leaf code and unit, an on-site activity by its day, kind and
-unit (the unit last: a column cut short keeps what tells the rows apart). The rows of a page are named with one query per table they come from; a row
-deleted since is named by the values its deletion recorded."""
+unit (the unit last: a column cut short keeps what tells the rows apart). The rows of a
+page are named with one query per table they come from; a row deleted since is named by
+the values its deletion recorded."""
 
 from __future__ import annotations
 

@@ -14,9 +14,15 @@ from ..i18n import t
 from ..services.presentation import fit_cells
 from .vim import VimDataTable, literal
 
-# The change (old → new) takes what is left; the account, record and field are capped.
-FIT = (4, {1: 8, 2: 18, 3: 10})
+# The change (old → new) takes what is left; the account, record and field are capped,
+# the record and field wider on a terminal wider than 80 columns.
+CHANGE, ACCOUNT_CAP, RECORD_CAP, FIELD_CAP, NARROW = 4, 8, 18, 12, 78
 SCROLLBAR = 2
+
+
+def _caps(width: int) -> dict[int, int]:
+    room = max(0, width - NARROW)
+    return {1: ACCOUNT_CAP, 2: RECORD_CAP + room // 3, 3: FIELD_CAP + room // 6}
 
 
 def _change(line) -> str:
@@ -66,7 +72,7 @@ class AuditTrail(Vertical):
             for line in self.page.lines
         ]
         width = (self.size.width or self.app.size.width) - SCROLLBAR
-        _, widths = fit_cells([list(row) for row in rows], headers, width, *FIT)
+        _, widths = fit_cells([list(row) for row in rows], headers, width, CHANGE, _caps(width))
         table = self.table
         cursor = table.cursor_row
         table.clear(columns=True)
