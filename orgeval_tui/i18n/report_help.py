@@ -22,7 +22,12 @@ _WORDS = {
     "Replace the whole database with the backup.": "用备份替换整个数据库。",
     "Replace the database with a backup, once it passes the integrity check.": "通过完整性检查后，用备份替换数据库。",
     # audit
-    "The audit trail: check that no record was changed.": "审计记录：检查有无记录被改动。",
+    "The audit trail: check that no record was changed, and read who changed what.": "审计记录：检查有无记录被改动，查看谁改了什么。",
+    "Who changed what and when, newest first: each changed field with its old and new value.": "谁在何时改了什么，最新的在前：每个改动的字段及其原值和新值。",
+    "Unit name or short name: the unit's own records and those of its problems, scores, sections and on-site work.": "单位全称或简称：该单位本身的记录，以及其问题、评分、科室和实地评估的记录。",
+    "Only the changes of this account.": "只看该账号所做的改动。",
+    "Only changes on or after this day, YYYY-MM-DD.": "只看该日（含）以后的改动，格式 YYYY-MM-DD。",
+    "At most this many records, the newest.": "最多显示这么多条，取最新的。",
     "Walk the audit chain; name the first record edited, removed or added by hand.": "逐条核对审计链，指出第一条被改动、删除或手工添加的记录。",
     # serve
     "The address to listen on (this machine only).": "监听的地址（仅限本机）。",

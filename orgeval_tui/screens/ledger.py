@@ -86,6 +86,9 @@ class LedgerScreen(LedgerSteps, LiveScreen, TranslatedBindings, Screen):
         *(_step_binding(key, step, STEPS_GROUP) for key, step in STEP_KEYS),
         Binding("c", "copy_number", "key.copy", show=False, id="ledger.copy_number"),
         Binding("X", "app.export_ledger", "key.export", show=False, id="ledger.export"),
+        Binding(
+            "A", "audit", "key.audit", tooltip="key.problem_audit", show=False, id="ledger.audit"
+        ),
     ]
 
     class PageLoaded(Message):
@@ -301,6 +304,13 @@ class LedgerScreen(LedgerSteps, LiveScreen, TranslatedBindings, Screen):
                 self._requery(**values)
 
         self.app.push_screen(FormScreen(t("tui.ledger.filters_title"), fields, dict), chosen)
+
+    def action_audit(self) -> None:
+        from ..dialogs.problem_audit import ProblemAuditScreen
+
+        problem = self.page_rows.get(self._highlighted_number())
+        if problem is not None:
+            self.app.push_screen(ProblemAuditScreen(problem.id, problem.number))
 
     def action_copy_number(self) -> None:
         number = self._highlighted_number()

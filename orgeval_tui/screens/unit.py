@@ -1,5 +1,5 @@
-"""One unit: overview, roster, duties, services, evaluations, on-site activities and
-problems, in tabs.
+"""One unit: overview, roster, duties, services, evaluations, on-site activities,
+problems and the audit trail, in tabs.
 
 The screen paints at once with its panes loading; the figures arrive from a worker.
 """
@@ -19,6 +19,7 @@ from ..domain.roles import Need
 from ..i18n import t
 from ..services.presentation import figure_label
 from ..widgets.activity_table import ActivityTable
+from ..widgets.audit_trail import AuditTrail
 from ..widgets.figures import BarChart, FigureTable
 from ..widgets.live import LiveScreen
 from ..widgets.paged_table import PagedTable
@@ -26,15 +27,26 @@ from ..widgets.translated import TranslatedBindings
 from ..widgets.vim import VimDataTable
 from ..widgets.workers import db_worker
 from . import unit_tabs
+from .unit_audit import AuditTab
 from .unit_fieldwork import FieldworkTab
 from .unit_review import ReviewPane
 
 LOG_FIT = (4, {1: 6, 2: 10})  # the duty's name takes what is left; person, section capped
 TAB_KEYS = Binding.Group("key.tabs", compact=False)  # the footer: "] [ 页签"
-TABS = ("overview", "roster", "duties", "log", "services", "evaluations", "fieldwork", "problems")
+TABS = (
+    "overview",
+    "roster",
+    "duties",
+    "log",
+    "services",
+    "evaluations",
+    "fieldwork",
+    "problems",
+    "audit",
+)
 
 
-class UnitScreen(FieldworkTab, LiveScreen, TranslatedBindings, Screen):
+class UnitScreen(FieldworkTab, AuditTab, LiveScreen, TranslatedBindings, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", id="unit.back"),
         Binding(
@@ -113,6 +125,8 @@ class UnitScreen(FieldworkTab, LiveScreen, TranslatedBindings, Screen):
                 yield ActivityTable(id="fieldwork-table", cursor_type="row", zebra_stripes=True)
             with TabPane(t("tui.tab.problems"), id="problems"):
                 yield VimDataTable(id="problems-table", cursor_type="row", zebra_stripes=True)
+            with TabPane(t("tui.tab.audit"), id="audit"):
+                yield AuditTrail(id="audit-trail")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -150,6 +164,7 @@ class UnitScreen(FieldworkTab, LiveScreen, TranslatedBindings, Screen):
         unit_tabs.show_evaluations(self, figures)
         self._show_problems(figures)
         self.load_activities()
+        self.reload_audit()
         if first:
             for pane in self.query(TabPane):
                 pane.loading = False
@@ -221,6 +236,8 @@ class UnitScreen(FieldworkTab, LiveScreen, TranslatedBindings, Screen):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if self.figures is None:
             event.pane.loading = True
+        if event.pane.id == "audit":
+            self.open_audit()
         self.call_after_refresh(self._focus_active_pane)
 
     def _focus_active_pane(self) -> None:

@@ -156,15 +156,26 @@ def _deleted_label(session: Session, entity: str, entity_id: str) -> str | None:
 
 
 # How the user knows an audited table's fields and coded values: the catalogue keys
-# ``<prefix>.<field>`` and ``<prefix>.<value>``.
-FIELD_NAMES = {"problem": "ledger.field", "unit": "unit.field", "score": "score.field"}
+# ``<prefix>.<field>`` and ``<prefix>.<value>``; a column no table names has its word
+# under ``audit.field.<column>`` (the links between rows, who and when), else its name.
+FIELD_NAMES = {
+    "problem": "ledger.field",
+    "unit": "unit.field",
+    "score": "score.field",
+    "evaluation": "evaluation.field",
+    "onsite_activity": "fieldwork.field",
+}
 VALUE_WORDS = {
     "problem": {
         "status": "ledger.status",
         "source": "ledger.source",
         "severity": "ledger.severity",
     },
+    "finding": {"severity": "ledger.severity"},
     "unit": {"kind": "unit.kind"},
+    "onsite_activity": {"kind": "fieldwork.kind"},
+    "score": {"not_applicable": "audit.yes_no", "source": "audit.score_source"},
+    "calendar_day": {"is_workday": "audit.yes_no"},
 }
 
 
@@ -174,15 +185,40 @@ def _worded(key: str, fallback: str) -> str:
     return catalogues()[current_language()].get(key, fallback)
 
 
+def field_words(entity: str, field: str) -> str:
+    """An audited column as the user calls it."""
+    shared = _worded(f"audit.field.{field}", field)
+    return _worded(f"{FIELD_NAMES[entity]}.{field}", shared) if entity in FIELD_NAMES else shared
+
+
+def value_words(entity: str, field: str, value: str | None) -> str:
+    """A recorded value as the user reads it: a coded value in words, none as a dash."""
+    if value in (None, ""):
+        return "—"
+    words = VALUE_WORDS.get(entity, {}).get(field)
+    if words:
+        return _worded(f"{words}.{value}", value)
+    return _local_instant(value)
+
+
+def _local_instant(value: str) -> str:
+    """An instant the trail wrote (ISO 8601 with its offset) at the office's time, as
+    every other time is shown; any other value as it is."""
+    if len(value) < 25 or value[10:11] != "T":
+        return value
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return value
+    return moment.astimezone(office_tz()).strftime("%Y-%m-%d %H:%M")
+
+
 def _change_words(entity: str, field: str, old, new) -> str:
     """A field's change as the user reads it: its name and coded values in words."""
-    name = _worded(f"{FIELD_NAMES[entity]}.{field}", field) if entity in FIELD_NAMES else field
-    words = VALUE_WORDS.get(entity, {}).get(field)
-    old, new = (
-        "—" if value is None else _worded(f"{words}.{value}", value) if words else str(value)
-        for value in (old, new)
-    )
-    return f"{name}{t('conflict.colon')}{old} → {new}"
+    old, new = (value_words(entity, field, None if v is None else str(v)) for v in (old, new))
+    return f"{field_words(entity, field)}{t('conflict.colon')}{old} → {new}"
 
 
 def _score_label(session: Session, entity: str, current) -> str | None:

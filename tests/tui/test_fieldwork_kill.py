@@ -28,12 +28,16 @@ def _open_the_editor(terminal: Terminal) -> None:
     terminal.wait_for("县工信局")
     terminal.send("\r")
     terminal.wait_for("实地评估活动")  # the overview's figures: the screen is ready
-    for _ in range(2):  # [ twice: from the overview back past the problems to On-site
+    # [ three times, from the overview back past the audit and problems tabs to On-site,
+    # each tab waited for and its table's focus let settle: a switch made while the last
+    # tab's table is being focused is undone by that focus (TabbedContent shows the pane
+    # of a widget focused by the program).
+    for shown in ("最新的在前", "整改时限", PLACE):
+        terminal.forget_output()
         terminal.send("[")
-        time.sleep(0.2)
-    terminal.wait_for(PLACE)
-    # Enter goes to the activity table once it has the focus: its `a 新建` in the footer
-    # says so (sent before, under load, the key went to the tabs and nothing opened).
+        terminal.wait_for(shown)
+        time.sleep(0.5)
+    # Enter goes to the activity table once it has the focus: its `a 新建` in the footer.
     terminal.wait_for("新建")
     terminal.forget_output()
     terminal.send("\r")

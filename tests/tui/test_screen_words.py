@@ -25,12 +25,15 @@ from .screen_text import CJK, UserTexts, screen_texts
 SHOWN_IN_OWN_WORDS = frozenset({("evaluation_period", "label")})
 
 # Latin words a zh screen may show: key names and binding ids (the user types them in
-# config.toml: "keys" is its section), the product's name, formats (SVG, YYYY-MM-DD).
+# config.toml: "keys" is its section), the product's name and its commands, formats
+# (SVG, YYYY-MM-DD).
 # The documents' formats too, as the office names them (Word 文档, Excel 表格) and as their
 # files end (县工业和信息化局评估报告.docx): the report dialog offers both.
 LATIN_IN_ZH = set(
     "orgeval SVG YYYY MM DD esc tab shift space home end pgup pgdn super keys".split()
     + "Word Excel docx xlsx".split()
+    # A command to type, as the audit tab names it for the records it does not show.
+    + "audit log".split()
 )
 
 

@@ -90,6 +90,23 @@ def test_ledger(lang, demo_db, snap_compare):
     assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_open_ledger)
 
 
+def test_unit_audit(lang, demo_db, snap_compare):
+    """The last tab, one step left of the first: the unit's newest audit records."""
+    assert snap_compare(
+        _app(demo_db), terminal_size=SIZE, run_before=_open_bureau(demo_db, "left_square_bracket")
+    )
+
+
+async def _problem_audit(pilot) -> None:
+    await _open_ledger(pilot)
+    await pilot.press("A")
+    await settle(pilot)
+
+
+def test_problem_audit(lang, demo_db, snap_compare):
+    assert snap_compare(_app(demo_db), terminal_size=SIZE, run_before=_problem_audit)
+
+
 async def _ledger_extend_form(pilot) -> None:
     await _open_ledger(pilot)
     await pilot.press("G")
@@ -277,7 +294,7 @@ def test_unit_fieldwork_tab(lang, tmp_path, snap_compare, actor):
         await settle(pilot)
         pilot.app.open_unit(office.unit_id)
         await settle(pilot)
-        for key in ("left_square_bracket", "left_square_bracket"):
+        for key in ("left_square_bracket",) * 3:  # past 审计 and 问题
             await pilot.press(key)
             await settle(pilot)
 
