@@ -14,7 +14,7 @@ from orgeval_tui.domain.actor import acting_as
 from orgeval_tui.domain.clock import clock_at, office_tz
 from orgeval_tui.services import ledger
 from orgeval_tui.services.scores import set_score
-from tests.office import add_problem
+from tests.office import add_problem, team
 
 FIRST_LEAF = "A1.1"
 LATER = date(2030, 7, 5)
@@ -30,6 +30,8 @@ def trail(office):
     second after the day the office itself was set up, which is today)."""
     from orgeval_tui.services.evaluation_setup import edit_evaluation
 
+    team(office, "wangli", role="admin")
+    team(office, "zhangmin")
     with acting_as("wangli"), _on(date(2021, 6, 30)):
         edit_evaluation(office, add_units=("县工信局", "总工会"))
         add_problem(office, "县工信局", "挂牌不规范", category="机构挂牌")  # 2021-001

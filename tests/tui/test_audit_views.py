@@ -11,6 +11,7 @@ from orgeval_tui.i18n import set_language
 from orgeval_tui.services import ledger
 from orgeval_tui.storage.database import Database
 from orgeval_tui.widgets.audit_trail import AuditTrail
+from tests.office import team
 
 from .helpers import bureau_id, settle, table_rows
 
@@ -28,6 +29,7 @@ async def _audit_tab(pilot, demo_db):
 def _change_a_problem(demo_db, number: str, measures: str) -> None:
     database = Database.open(str(demo_db))
     try:
+        team(database, "王五")
         with acting_as("王五"), database.write() as session:
             from sqlalchemy import select
 
@@ -104,6 +106,7 @@ async def test_A_on_the_ledger_shows_the_highlighted_problems_records(demo_db):
 async def test_a_problem_recorded_meanwhile_has_its_audit_from_the_ledger(demo_db):
     set_language("en")
     database = Database.open(str(demo_db))
+    team(database, "王五")
     with acting_as("王五"):
         added = ledger.add(database, "县工信局", "[red]挂牌[/]不规范")
     database.dispose()
