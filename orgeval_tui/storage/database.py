@@ -19,10 +19,18 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..domain.errors import ConflictError, SchemaError, UserError, db_error_reason
+from ..domain.errors import (
+    ConflictError,
+    DatabaseBusy,
+    SchemaError,
+    UserError,
+    db_error_reason,
+)
 from ..i18n import t
 from ..i18n.os_errors import os_reason
 from . import audit
+from .long_write import LongWrite, announced, holder, since_local
+from .staging import Stage
 
 ENV_DB = "ORGEVAL_DB"
 _WRITE = "orgeval_write"
@@ -58,15 +66,29 @@ def _remember_versioned_rows(session: Session, _context, _instances) -> None:
     ]
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # Let SQLAlchemy's "begin" event decide how each transaction starts.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def on_connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy's "begin" event decide how each transaction starts.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return on_connect
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    """SQLite gave up waiting for another connection's write lock."""
+    name = getattr(exc.orig, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(
+        exc.orig
+    )
 
 
 def _sqlite_begin(conn) -> None:
@@ -76,11 +98,25 @@ def _sqlite_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _kind_words(kind: str) -> str:
+    from ..i18n import catalogues, current_language
+
+    key = f"intake.kind.{kind}"
+    return catalogues()[current_language()].get(key) or kind
+
+
 class Database:
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.busy_timeout_ms = busy_timeout_ms
+        # The SQLite file, for what lives beside it (a long write's marker, staged rows).
+        self.file = (
+            parsed.database
+            if self.is_sqlite and parsed.database and parsed.database != ":memory:"
+            else None
+        )
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).parent
             try:
@@ -94,7 +130,7 @@ class Database:
             driver = exc.name or parsed.get_driver_name()
             raise UserError(t("db.no_driver", url=self.display_url, driver=driver)) from exc
         if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout_ms))
             event.listen(self.engine, "begin", _sqlite_begin)
         self._write_engine = self.engine.execution_options(**{_WRITE: True})
 
@@ -109,18 +145,68 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One write transaction: committed on success, rolled back on any error."""
         session = Session(self._write_engine, expire_on_commit=False)
-        try:
+        with self._ending(session):
             yield session
+
+    @contextmanager
+    def write_staged(self, stage: Stage, what: LongWrite) -> Iterator[Session]:
+        """The write transaction of a large import whose rows ``stage`` holds (read
+        them with ``INSERT … SELECT`` from its tables); ``what`` names the import for a
+        colleague who has to wait for it."""
+        connection = self._write_engine.connect()
+        try:
+            if self.is_sqlite:
+                stage.open_in(connection)
+            # A session bound to a connection outside a transaction begins and ends its own.
+            session = Session(bind=connection, expire_on_commit=False)
+            with self._ending(session):
+                staged_on = session.connection()
+                if not self.is_sqlite:
+                    stage.open_in(staged_on)
+                with announced(self.file, what):
+                    yield session
+                    session.flush()
+        finally:
+            try:
+                if self.is_sqlite:
+                    stage.close_in(connection)
+            finally:
+                connection.close()
+                stage.discard()
+
+    @contextmanager
+    def _ending(self, session: Session) -> Iterator[None]:
+        try:
+            yield
             session.commit()
         except StaleDataError as exc:
             seen = session.info.get(_VERSIONED_IN_FLUSH, [])
             session.rollback()
             raise ConflictError(self._conflict_message(seen)) from exc
+        except OperationalError as exc:
+            session.rollback()
+            if self.is_sqlite and _is_busy(exc):
+                raise DatabaseBusy(self._busy_message()) from exc
+            raise
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    def _busy_message(self) -> str:
+        seconds = f"{self.busy_timeout_ms / 1000:g}"
+        marker = holder(self.file)
+        if marker is None:
+            return t("db.busy", seconds=seconds)
+        return t(
+            "db.busy_import",
+            seconds=seconds,
+            kind=_kind_words(marker.kind),
+            file=marker.file,
+            actor=marker.actor,
+            since=since_local(marker),
+        )
 
     def _conflict_message(self, seen: list) -> str:
         with self.read() as session:
