@@ -29,6 +29,7 @@ from ..domain.errors import (
 from ..i18n import t
 from ..i18n.os_errors import os_reason
 from . import audit
+from .audit_chain import CHAIN_LOCK
 from .long_write import LongWrite, announced, holder, since_local
 from .staging import Stage
 
@@ -146,6 +147,12 @@ class Database:
         """One write transaction: committed on success, rolled back on any error."""
         session = Session(self._write_engine, expire_on_commit=False)
         with self._ending(session):
+            if not self.is_sqlite:
+                # A change to an audited row appends to the chain under this lock. Taken
+                # first, before any row lock, so two writers never each hold what the
+                # other waits for (a row locked, then the chain: PostgreSQL's "deadlock
+                # detected", measured with 8 evaluators at once). Writes queue, as on SQLite.
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
             yield session
 
     @contextmanager

@@ -29,6 +29,10 @@ from .long_write import running
 
 SCHEMA = "orgeval_stage"
 _PREFIX = ".orgeval-stage-"
+# The copy updates every index of the table at once: with SQLite's default cache (2 MB)
+# their pages go back and forth to the file for each row; the copy's own is larger.
+_COPY_CACHE_KIB = -256_000
+_DEFAULT_CACHE_KIB = -2000
 _TEMPORARY = {"prefixes": ["TEMPORARY"], "postgresql_on_commit": "DROP"}
 
 
@@ -88,6 +92,7 @@ class Stage:
         if self.path is not None:
             raw = connection.connection.driver_connection
             raw.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (str(self.path),))
+            raw.execute(f"PRAGMA main.cache_size={_COPY_CACHE_KIB}")
             return
         for table in self._metadata.sorted_tables:
             table.create(connection)
@@ -99,7 +104,9 @@ class Stage:
 
     def close_in(self, connection) -> None:
         if self.path is not None:
-            connection.connection.driver_connection.execute(f"DETACH DATABASE {SCHEMA}")
+            raw = connection.connection.driver_connection
+            raw.execute(f"DETACH DATABASE {SCHEMA}")
+            raw.execute(f"PRAGMA main.cache_size={_DEFAULT_CACHE_KIB}")
 
     def discard(self) -> None:
         if self.path is not None:
