@@ -9,6 +9,7 @@ Sessions live for one unit of work only: nothing holds one open while a user typ
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -92,11 +93,33 @@ def _is_busy(exc: OperationalError) -> bool:
     )
 
 
-def _sqlite_begin(conn) -> None:
-    if conn.get_execution_options().get(_WRITE):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        conn.exec_driver_sql("BEGIN")
+# How long one try for the write lock waits. SQLite's own wait polls ever less often (up
+# to every 100 ms), so a writer that has waited long loses the lock to every newcomer:
+# with 8 evaluators writing at once one waited past 5 s (bench/load.py). Trying again
+# every 50 ms starts its polls short again, and the writers waiting take turns.
+_TRY_MS = 50
+
+
+def _sqlite_begin(busy_timeout_ms: int):
+    def begin(conn) -> None:
+        if not conn.get_execution_options().get(_WRITE):
+            conn.exec_driver_sql("BEGIN")
+            return
+        raw = conn.connection.driver_connection
+        raw.execute(f"PRAGMA busy_timeout={min(_TRY_MS, busy_timeout_ms)}")
+        deadline = time.monotonic() + busy_timeout_ms / 1000
+        try:
+            while True:
+                try:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    return
+                except OperationalError as exc:
+                    if not _is_busy(exc) or time.monotonic() >= deadline:
+                        raise
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+
+    return begin
 
 
 def _kind_words(kind: str) -> str:
@@ -132,7 +155,7 @@ class Database:
             raise UserError(t("db.no_driver", url=self.display_url, driver=driver)) from exc
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout_ms))
-            event.listen(self.engine, "begin", _sqlite_begin)
+            event.listen(self.engine, "begin", _sqlite_begin(busy_timeout_ms))
         self._write_engine = self.engine.execution_options(**{_WRITE: True})
 
     @classmethod
