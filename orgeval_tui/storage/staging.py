@@ -61,8 +61,12 @@ class Stage:
         )
         if self.path is None:
             self._pending[table.name] = rows
-        else:
+            return table
+        try:
             self._write_scratch(table, rows)
+        except BaseException:
+            self.discard()
+            raise
         return table
 
     def _write_scratch(self, table: Table, rows: list[tuple]) -> None:
@@ -95,6 +99,7 @@ class Stage:
             raw.execute(f"PRAGMA main.cache_size={_COPY_CACHE_KIB}")
             return
         for table in self._metadata.sorted_tables:
+            table.drop(connection, checkfirst=True)  # SQLite in memory keeps them
             table.create(connection)
             rows = self._pending.pop(table.name)
             if rows:
