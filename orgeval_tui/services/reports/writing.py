@@ -165,3 +165,4 @@ def write_templates(folder: Path, overwrite: bool = False) -> list[Path]:
         write_bytes_atomically(folder / name, data)
         written.append(folder / name)
     return written
+
