@@ -35,6 +35,11 @@ class NeedsConfirmation(UserError):
         self.retry_with = retry_with
 
 
+class DatabaseBusy(UserError):
+    """Another write held the database for longer than a write waits; nothing was
+    written, and the same request may well go through a moment later."""
+
+
 class SchemaError(UserError):
     pass
 

@@ -2,8 +2,10 @@
 field by field, written in the same transaction as the change itself, each record
 chained to the one before it (``audit_chain``).
 
-Bulk imports write with SQLAlchemy Core and bypass this listener on purpose: their
-trace is the import record (file, hash, rows, who, when).
+Bulk imports of figures' inputs (rosters, work logs, cases, surveys) write with
+SQLAlchemy Core and bypass this listener on purpose: their trace is the import record
+(file, hash, rows, who, when). An import into an audited table (the problem ledger)
+writes its records with ``record_inserted``.
 
 The models are imported inside the functions: ``database`` imports this module to register the
 listener, and opening a database must not build every model class (see ``tables``).
@@ -124,6 +126,37 @@ def _record_changes(session: Session, _flush_context) -> None:
 
         connection = session.connection()
         connection.execute(insert(AuditEvent.__table__), chained(head(connection), rows))
+
+
+def record_inserted(session: Session, table, rows: list[dict]) -> None:
+    """The audit records of rows of an audited table inserted with Core (``rows``: the
+    values written, each with its ``id``): one per field with a value, as the listener
+    writes for a row the ORM inserts, by the account acting, chained after the last."""
+    from ..models import AuditEvent
+
+    assert table.name in AUDITED_TABLES, table.name
+    actor = current_actor()
+    at = utcnow()
+    records = [
+        {
+            "actor": actor,
+            "at": at,
+            "entity": table.name,
+            "entity_id": str(row["id"]),
+            "action": "insert",
+            "field": column.name,
+            "old": None,
+            "new": _text(row[column.name]),
+        }
+        for row in rows
+        for column in table.columns
+        if column.name not in _UNRECORDED_FIELDS and row.get(column.name) is not None
+    ]
+    if records:
+        from .audit_chain import chained, head
+
+        connection = session.connection()
+        connection.execute(insert(AuditEvent.__table__), chained(head(connection), records))
 
 
 def last_change(session: Session, entity: str, entity_id: str):

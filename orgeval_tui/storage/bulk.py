@@ -34,6 +34,18 @@ def insert_tuples(session, table: Table, keys: Sequence[str], rows: list[tuple])
     if dialect.name != "sqlite":
         connection.execute(table.insert(), [dict(zip(keys, row, strict=True)) for row in rows])
         return
+    rows = bound_rows(table, keys, rows, dialect)
+    quote = dialect.identifier_preparer.quote
+    columns = [table.columns[key] for key in keys]
+    names = ", ".join(quote(column.name) for column in columns)
+    marks = ", ".join("?" * len(columns))
+    target = dialect.identifier_preparer.format_table(table)
+    connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({marks})", rows)
+
+
+def bound_rows(table: Table, keys: Sequence[str], rows: list[tuple], dialect) -> list[tuple]:
+    """The rows with each value as the driver takes it: passed through its column type's
+    bind processor for ``dialect``, as Core would."""
     columns = [table.columns[key] for key in keys]
     converted = [
         (index, process)
@@ -42,17 +54,13 @@ def insert_tuples(session, table: Table, keys: Sequence[str], rows: list[tuple])
     ]
     if len(converted) == 1:
         index, process = converted[0]
-        rows = [
+        return [
             row if row[index] is None else (*row[:index], process(row[index]), *row[index + 1 :])
             for row in rows
         ]
-    elif converted:
-        rows = [_processed(row, converted) for row in rows]
-    quote = dialect.identifier_preparer.quote
-    names = ", ".join(quote(column.name) for column in columns)
-    marks = ", ".join("?" * len(columns))
-    target = dialect.identifier_preparer.format_table(table)
-    connection.exec_driver_sql(f"INSERT INTO {target} ({names}) VALUES ({marks})", rows)
+    if converted:
+        return [_processed(row, converted) for row in rows]
+    return rows
 
 
 def _processed(row: tuple, converted) -> tuple:

@@ -9,6 +9,7 @@ Sessions live for one unit of work only: nothing holds one open while a user typ
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,10 +20,19 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..domain.errors import ConflictError, SchemaError, UserError, db_error_reason
+from ..domain.errors import (
+    ConflictError,
+    DatabaseBusy,
+    SchemaError,
+    UserError,
+    db_error_reason,
+)
 from ..i18n import t
 from ..i18n.os_errors import os_reason
 from . import accounts, audit, file_access
+from .audit_chain import CHAIN_LOCK
+from .long_write import LongWrite, announced, holder, since_local
+from .staging import Stage
 
 ENV_DB = "ORGEVAL_DB"
 _WRITE = "orgeval_write"
@@ -58,22 +68,65 @@ def _remember_versioned_rows(session: Session, _context, _instances) -> None:
     ]
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # Let SQLAlchemy's "begin" event decide how each transaction starts.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+BUSY_TIMEOUT_MS = 5000
 
 
-def _sqlite_begin(conn) -> None:
-    if conn.get_execution_options().get(_WRITE):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        conn.exec_driver_sql("BEGIN")
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def on_connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy's "begin" event decide how each transaction starts.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return on_connect
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    """SQLite gave up waiting for another connection's write lock."""
+    name = getattr(exc.orig, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(
+        exc.orig
+    )
+
+
+# How long one try for the write lock waits. SQLite's own wait polls ever less often (up
+# to every 100 ms), so a writer that has waited long loses the lock to every newcomer:
+# with 8 evaluators writing at once one waited past 5 s (bench/load.py). Trying again
+# every 50 ms starts its polls short again, and the writers waiting take turns.
+_TRY_MS = 50
+
+
+def _sqlite_begin(busy_timeout_ms: int):
+    def begin(conn) -> None:
+        if not conn.get_execution_options().get(_WRITE):
+            conn.exec_driver_sql("BEGIN")
+            return
+        raw = conn.connection.driver_connection
+        raw.execute(f"PRAGMA busy_timeout={min(_TRY_MS, busy_timeout_ms)}")
+        deadline = time.monotonic() + busy_timeout_ms / 1000
+        try:
+            while True:
+                try:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    return
+                except OperationalError as exc:
+                    if not _is_busy(exc) or time.monotonic() >= deadline:
+                        raise
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+
+    return begin
+
+
+def _kind_words(kind: str) -> str:
+    from ..i18n import catalogues, current_language
+
+    key = f"intake.kind.{kind}"
+    return catalogues()[current_language()].get(key) or kind
 
 
 def _prepare_file(path: Path) -> None:
@@ -110,10 +163,13 @@ def _refused_by_file_system(path: Path):
 
 
 class Database:
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.busy_timeout_ms = busy_timeout_ms
+        # The SQLite file: its mode (file_access), what lives beside it (a long write's
+        # marker, staged rows).
         self.file: Path | None = None
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
             self.file = Path(parsed.database)
@@ -125,10 +181,10 @@ class Database:
             driver = exc.name or parsed.get_driver_name()
             raise UserError(t("db.no_driver", url=self.display_url, driver=driver)) from exc
         if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout_ms))
             if self.file is not None:
                 event.listen(self.engine, "handle_error", _refused_by_file_system(self.file))
-            event.listen(self.engine, "begin", _sqlite_begin)
+            event.listen(self.engine, "begin", _sqlite_begin(busy_timeout_ms))
         self._write_engine = self.engine.execution_options(**{_WRITE: True})
 
     @classmethod
@@ -147,20 +203,77 @@ class Database:
         rows (the public-holiday calendar, the search index), not anyone's change, which
         a viewer's reading may need to fill in."""
         session = Session(self._write_engine, expire_on_commit=False)
-        try:
+        with self._ending(session):
+            if not self.is_sqlite:
+                # A change to an audited row appends to the chain under this lock. Taken
+                # first, before any row lock, so two writers never each hold what the
+                # other waits for (a row locked, then the chain: PostgreSQL's "deadlock
+                # detected", measured with 8 evaluators at once). Writes queue, as on SQLite.
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
             if not derived:
                 accounts.require_writer(session)
             yield session
+
+    @contextmanager
+    def write_staged(self, stage: Stage, what: LongWrite) -> Iterator[Session]:
+        """The write transaction of a large import whose rows ``stage`` holds (read
+        them with ``INSERT … SELECT`` from its tables); ``what`` names the import for a
+        colleague who has to wait for it."""
+        connection = self._write_engine.connect()
+        try:
+            if self.is_sqlite:
+                stage.open_in(connection)
+            # A session bound to a connection outside a transaction begins and ends its own.
+            session = Session(bind=connection, expire_on_commit=False)
+            with self._ending(session):
+                staged_on = session.connection()
+                if not self.is_sqlite:
+                    stage.open_in(staged_on)
+                accounts.require_writer(session)
+                with announced(self.file, what):
+                    yield session
+                    session.flush()
+        finally:
+            try:
+                if self.is_sqlite:
+                    stage.close_in(connection)
+            finally:
+                connection.close()
+                stage.discard()
+
+    @contextmanager
+    def _ending(self, session: Session) -> Iterator[None]:
+        try:
+            yield
             session.commit()
         except StaleDataError as exc:
             seen = session.info.get(_VERSIONED_IN_FLUSH, [])
             session.rollback()
             raise ConflictError(self._conflict_message(seen)) from exc
+        except OperationalError as exc:
+            session.rollback()
+            if self.is_sqlite and _is_busy(exc):
+                raise DatabaseBusy(self._busy_message()) from exc
+            raise
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    def _busy_message(self) -> str:
+        seconds = f"{self.busy_timeout_ms / 1000:g}"
+        marker = holder(self.file)
+        if marker is None:
+            return t("db.busy", seconds=seconds)
+        return t(
+            "db.busy_import",
+            seconds=seconds,
+            kind=_kind_words(marker.kind),
+            file=marker.file,
+            actor=marker.actor,
+            since=since_local(marker),
+        )
 
     def _conflict_message(self, seen: list) -> str:
         with self.read() as session:

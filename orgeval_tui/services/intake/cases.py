@@ -6,7 +6,9 @@ overlaps an earlier one, replaces those cases and never doubles them.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, insert, select
+from operator import itemgetter
+
+from sqlalchemy import Integer, delete, func, insert, literal, select
 
 from ...domain.clock import office_tz
 from ...domain.errors import UserError
@@ -17,6 +19,8 @@ from ...ingest.text import shown
 from ...models import Case
 from ...models.cases import CASE_CHANNELS
 from ...storage.database import Database
+from ...storage.long_write import LongWrite
+from ...storage.staging import Stage
 from ..access import require
 from ..units import clean_name, find_unit_id, unit_ids_by_name
 from .common import ImportSummary, ProblemList, locate_table, open_source, record_import
@@ -136,23 +140,40 @@ def import_cases(
     )
     if dry_run:
         return summary
-    with db.write() as session:
+    stage = Stage(db.file)
+    staged = stage_cases(stage, cases)
+    with db.write_staged(stage, LongWrite("cases", source.name)) as session:
         require(session, Need.CASEWORK, only_id)
         import_id = record_import(session, source, "cases", only_id, len(cases), skipped)
-        write_cases(session, channel, cases, import_id)
+        write_cases(session, channel, staged, import_id)
     return summary
 
 
-def write_cases(session, channel: str, cases: list[dict], import_id: int | None) -> None:
-    """Insert ``cases`` (Case fields), replacing any earlier case with the same number."""
-    numbers = [c["case_no"] for c in cases]
-    for start in range(0, len(numbers), _BATCH):
-        session.execute(
-            delete(Case).where(
-                Case.channel == channel, Case.case_no.in_(numbers[start : start + _BATCH])
-            )
-        )
-    if cases:
-        session.execute(
-            insert(Case), [{**c, "channel": channel, "import_id": import_id} for c in cases]
-        )
+CASE_FIELDS = (
+    "case_no",
+    "unit_id",
+    "unit_name",
+    "received_on",
+    "received_at",
+    "deadline_at",
+    "closed_at",
+    "rating",
+)
+
+
+def stage_cases(stage: Stage, cases: list[dict]):
+    """The cases as staged rows, before the write lock is taken."""
+    pick = itemgetter(*CASE_FIELDS)
+    columns = [Case.__table__.c[name] for name in CASE_FIELDS]
+    return stage.add("cases", columns, [pick(c) for c in cases])
+
+
+def write_cases(session, channel: str, staged, import_id: int | None) -> None:
+    """Insert the ``staged`` cases, replacing any earlier case with the same number."""
+    session.execute(
+        delete(Case).where(Case.channel == channel, Case.case_no.in_(select(staged.c.case_no)))
+    )
+    rows = select(
+        literal(channel), literal(import_id, Integer), *(staged.c[name] for name in CASE_FIELDS)
+    )
+    session.execute(insert(Case).from_select(("channel", "import_id", *CASE_FIELDS), rows))

@@ -5,7 +5,9 @@ The catalogue sheet and the log sheet are told apart by their headers, in any or
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, insert, select
+from operator import itemgetter
+
+from sqlalchemy import Column, Integer, Text, delete, func, insert, literal, select
 
 from ...domain.roles import Need
 from ...i18n import t
@@ -13,8 +15,10 @@ from ...ingest import values as v
 from ...ingest.errors import IngestError
 from ...ingest.table import find_table, missing_columns
 from ...ingest.text import shown
-from ...models import Duty, WorkLogEntry
+from ...models import Duty, Section, WorkLogEntry
 from ...storage.database import Database
+from ...storage.long_write import LongWrite
+from ...storage.staging import Stage
 from ..access import require
 from ..units import find_unit
 from .common import ImportSummary, ProblemList, ensure_sections, open_source, record_import
@@ -155,16 +159,34 @@ def import_duties(db: Database, path, *, unit: str, dry_run: bool = False) -> Im
     if dry_run:
         return summary
 
-    with db.write() as session:
+    stage = Stage(db.file)
+    staged = stage_entries(stage, entries)
+    with db.write_staged(stage, LongWrite("duties", source.name)) as session:
         require(session, Need.CASEWORK, unit_id)
         import_id = record_import(session, source, "duties", unit_id, len(duties) + len(entries))
-        write_duties(session, unit_id, duties, entries, import_id)
+        write_duties(session, unit_id, duties, entries, staged, import_id)
     return summary
 
 
-def write_duties(session, unit_id: int, duties, entries, import_id: int | None) -> None:
+ENTRY_FIELDS = ("person", "day", "times", "hours")
+
+
+def stage_entries(stage: Stage, entries: list[dict]):
+    """The work log as staged rows (with the duty's code and the section's name),
+    before the write lock is taken; it is the import's bulk."""
+    columns = [
+        *(WorkLogEntry.__table__.c[name] for name in ENTRY_FIELDS),
+        Column("duty_code", Text),
+        Column("section", Text),
+    ]
+    pick = itemgetter(*ENTRY_FIELDS, "duty_code", "section")
+    return stage.add("work_log", columns, [pick(e) for e in entries])
+
+
+def write_duties(session, unit_id: int, duties, entries, staged, import_id: int | None) -> None:
     """Replace the unit's catalogue and work log. ``duties``: code, name, category,
-    section; ``entries``: day, person, duty_code, section, times, hours."""
+    section; ``entries`` (for their sections) and ``staged`` (the same, staged): day,
+    person, duty_code, section, times, hours."""
     sections = ensure_sections(
         session, unit_id, [d["section"] for d in duties] + [e["section"] for e in entries]
     )
@@ -184,23 +206,25 @@ def write_duties(session, unit_id: int, duties, entries, import_id: int | None) 
             for d in duties
         ],
     )
-    duty_ids = dict(
-        session.execute(select(Duty.code, Duty.id).where(Duty.unit_id == unit_id)).all()
+    duty_id = (
+        select(Duty.id)
+        .where(Duty.unit_id == unit_id, Duty.code == staged.c.duty_code)
+        .scalar_subquery()
     )
-    if entries:
-        session.execute(
-            insert(WorkLogEntry),
-            [
-                {
-                    "unit_id": unit_id,
-                    "duty_id": duty_ids[e["duty_code"]],
-                    "section_id": sections.get(e["section"]),
-                    "person": e["person"],
-                    "day": e["day"],
-                    "times": e["times"],
-                    "hours": e["hours"],
-                    "import_id": import_id,
-                }
-                for e in entries
-            ],
+    section_id = (
+        select(Section.id)
+        .where(Section.unit_id == unit_id, Section.name == staged.c.section)
+        .scalar_subquery()
+    )
+    rows = select(
+        literal(unit_id),
+        duty_id,
+        section_id,
+        literal(import_id, Integer),
+        *(staged.c[name] for name in ENTRY_FIELDS),
+    )
+    session.execute(
+        insert(WorkLogEntry).from_select(
+            ("unit_id", "duty_id", "section_id", "import_id", *ENTRY_FIELDS), rows
         )
+    )

@@ -51,9 +51,12 @@ day. Texts are trimmed at both ends, as the service trims what it is given.
 Every row is checked before anything is written; one bad row refuses the whole file
 with every bad row listed, and nothing is written. The import is one transaction with
 its import record (file name and SHA-256, rows added, rows unchanged). ``--dry-run``
-checks the same and writes nothing. Problems are inserted with SQLAlchemy Core, like
-every bulk import (the import record is their trace, not the field-by-field audit
-trail); on SQLite the search index follows by its triggers in the same transaction.
+checks the same and writes nothing. Problems are inserted with SQLAlchemy Core, and the
+audit trail gets one record per field of each problem added, by the importing account,
+chained like every other (``storage.audit.record_inserted``); a 已销号 problem naming its
+核查人 is taken as the file has it — refusing it would refuse the office's own exported
+ledger — and the trail shows who brought it in, from which file (the import event). On
+SQLite the search index follows by its triggers in the same transaction.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ from ...domain.roles import Need
 from ...i18n import t
 from ...ingest.table import Table
 from ...models import Problem, ProblemEvent, Unit
+from ...storage.audit import record_inserted
 from ...storage.database import Database
 from ..access import require
 from ..evaluations import find_evaluation
@@ -199,6 +203,11 @@ def _write(session, source, table: Table, evaluation_id: int, rows, unit_names, 
             insert(Problem.__table__).returning(_P.id, _P.number), records[start : start + _BATCH]
         )
         ids.update({number: pid for pid, number in inserted})
+    # Every field of every problem added, by the importing account: a 已销号 problem
+    # naming its 核查人 is recorded as it was read, and the trail says who brought it in.
+    record_inserted(
+        session, Problem.__table__, [{**record, "id": ids[record["number"]]} for record in records]
+    )
     events = []
     for row in rows:
         values = row.values

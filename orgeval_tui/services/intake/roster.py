@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import date
 from operator import itemgetter
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Column, Integer, Text, delete, func, insert, literal, select
 
 from ...domain.errors import UserError
 from ...domain.roles import Need
 from ...i18n import t
 from ...ingest import values as v
-from ...models import Staff
-from ...storage.bulk import insert_tuples
+from ...models import Section, Staff
 from ...storage.database import Database
+from ...storage.long_write import LongWrite
+from ...storage.staging import Stage
 from ..access import require
 from ..units import find_unit
 from .common import (
@@ -179,10 +180,12 @@ def import_roster(
     if dry_run:
         return summary
 
-    with db.write() as session:
+    stage = Stage(db.file)
+    staged = stage_roster(stage, people)
+    with db.write_staged(stage, LongWrite("roster", source.name)) as session:
         require(session, Need.CASEWORK, unit_id)
         import_id = record_import(session, source, "roster", unit_id, len(people))
-        write_roster(session, unit_id, people, import_id)
+        write_roster(session, unit_id, staged, {p["section"] for p in people}, import_id)
     return summary
 
 
@@ -198,16 +201,29 @@ STAFF_FIELDS = (
 )
 
 
-def write_roster(session, unit_id: int, people: list[dict], import_id: int | None) -> None:
-    """Replace the unit's staff with ``people`` (dicts of Staff fields plus ``section``)."""
-    sections = ensure_sections(session, unit_id, (p["section"] for p in people))
+def stage_roster(stage: Stage, people: list[dict]):
+    """The people as staged rows (Staff fields and the section's name), before the
+    write lock is taken."""
+    columns = [*(Staff.__table__.c[name] for name in STAFF_FIELDS), Column("section", Text)]
+    pick = itemgetter(*STAFF_FIELDS, "section")
+    return stage.add("staff", columns, [pick(p) for p in people])
+
+
+def write_roster(session, unit_id: int, staged, section_names, import_id: int | None) -> None:
+    """Replace the unit's staff with the ``staged`` people, in one statement."""
+    ensure_sections(session, unit_id, section_names)
     session.execute(delete(Staff).where(Staff.unit_id == unit_id))
-    pick = itemgetter(*STAFF_FIELDS)
-    section_of = sections.get
-    rows = [
-        (unit_id, section_of(p["section"]) if p["section"] else None, import_id, *pick(p))
-        for p in people
-    ]
-    insert_tuples(
-        session, Staff.__table__, ("unit_id", "section_id", "import_id", *STAFF_FIELDS), rows
+    section_id = (
+        select(Section.id)
+        .where(Section.unit_id == unit_id, Section.name == staged.c.section)
+        .scalar_subquery()
+    )
+    rows = select(
+        literal(unit_id),
+        section_id,
+        literal(import_id, Integer),
+        *(staged.c[name] for name in STAFF_FIELDS),
+    )
+    session.execute(
+        insert(Staff).from_select(("unit_id", "section_id", "import_id", *STAFF_FIELDS), rows)
     )

@@ -368,3 +368,49 @@ def test_the_export_saved_again_by_libreoffice_is_unchanged(exported, office, cl
 
     assert done.code == 0, done.err
     assert "0 problem(s) added, 7 unchanged" in done.out
+
+
+def test_every_problem_imported_is_in_the_audit_trail_by_the_importing_account(
+    exported, office, fresh, cli, actor
+):
+    """Before: the problems went in with no audit record, 已销号 ones naming a 核查人
+    included."""
+    from orgeval_tui.models import Problem
+
+    _, path = exported
+    actor("导入员")
+    before = _trail(fresh)
+
+    done = _import(cli, fresh, path)
+
+    assert done.code == 0, done.err
+    added = _trail(fresh)[len(before) :]
+    with fresh.read() as session:
+        problems = session.scalars(select(Problem).order_by(Problem.id)).all()
+        expected = [
+            (str(p.id), column.name, _shown(getattr(p, column.name)))
+            for p in problems
+            for column in Problem.__table__.columns
+            if column.name not in ("id", "version") and getattr(p, column.name) is not None
+        ]
+        closed = next(p for p in problems if p.status == "closed" and p.verifier)
+    assert {(r.actor, r.entity, r.action) for r in added} == {("导入员", "problem", "insert")}
+    assert sorted(
+        (r.entity_id, r.field, r.new) for r in added if r.field != "created_at"
+    ) == sorted(e for e in expected if e[1] != "created_at")
+    assert (str(closed.id), "verifier", closed.verifier) in {
+        (r.entity_id, r.field, r.new) for r in added
+    }
+    verified = cli("--db", fresh.url, "audit", "verify")
+    assert verified.code == 0, verified.err
+
+
+def _shown(value):
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _trail(db):
+    from orgeval_tui.models import AuditEvent
+
+    with db.read() as session:
+        return session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
