@@ -1,0 +1,55 @@
+"""Generated bad files through every importer (tests/ingest/bad_files.py makes them from
+real ones): each is accepted, or refused with a message naming the file and the database's
+content exactly as it was; never a traceback, never a hang (bench/bad_input.py runs the
+same with ten thousand files and records the counts)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from .bad_files import bad_file
+from .bad_input_office import FAILURES, REFUSED, Office, build_office
+from .many_rows import long_roster
+
+IMPORTERS = (
+    "roster", "duties", "cases:hotline", "cases:service", "survey:peer", "survey:staff",
+    "ledger", "rubric", "self-scores", "self-report",
+)  # fmt: skip
+EXAMPLES = 150
+
+
+@pytest.fixture(scope="module")
+def office(practice_files, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bad-input")
+    template, targets = build_office(folder, practice_files)
+    office = Office(template, folder / "office")
+    yield office, targets
+    office.close()
+
+
+@pytest.mark.parametrize("importer", IMPORTERS)
+def test_a_bad_file_is_accepted_or_refused_by_name_with_nothing_changed(office, importer):
+    office, targets = office
+    target = targets[importer]
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(bad=bad_file(target.seeds))
+    def attempt(bad):
+        outcome = office.attempt(target, bad)
+        assert outcome.kind not in FAILURES, f"{outcome.kind}: {bad.how}\n{outcome.message}"
+
+    attempt()
+
+
+def test_one_bad_row_in_100000_refuses_the_roster_naming_it(office):
+    office, targets = office
+    outcome = office.attempt(targets["roster"], long_roster(100_000, bad_row=True))
+
+    assert outcome.kind == REFUSED
+    assert "1 problem" in outcome.message.splitlines()[0]
+    assert "!100002: 出生日期:" in outcome.message
