@@ -9,7 +9,9 @@ fixtures' .xls and .ods). From a seed, ``bad_file`` makes one file of one of the
   numbers, serials, text in many forms and out of range; formulas; huge text; control
   characters, markup and terminal escapes; duplicated header columns; empty sheets;
   rows dropped or repeated;
-- that table as CSV in another encoding (GB18030, UTF-16, Latin-1, invalid bytes).
+- that table as CSV in another encoding (GB18030, UTF-16, Latin-1, invalid bytes);
+- that table as .xlsx with values in its XML that no writer writes (a date's serial out
+  of any range, inf, a number that is not one, a cell's type changed).
 
 Everything here is plain data: no database (that is ``bad_input_office``).
 """
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -144,7 +148,7 @@ def _repeat_rows(draw, sheets, index):
     rows = sheets[index][1] if sheets else []
     if rows:
         start = draw(st.integers(0, len(rows) - 1))
-        rows[start:start] = rows[start : start + 3] * draw(st.integers(1, 300))
+        rows[start:start] = rows[start : start + 3] * draw(st.integers(1, 100))
 
 
 def _empty_sheet(draw, sheets, index):
@@ -179,8 +183,7 @@ _OPERATIONS = (
 
 
 def xlsx_bytes(sheets) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)  # streamed: several times faster to save
     used = set()
     for number, (name, rows) in enumerate(sheets):
         title = _sheet_title(name, number, used)
@@ -247,6 +250,44 @@ def damaged_bytes(draw, data: bytes) -> tuple[bytes, str]:
     )
 
 
+_RAW_VALUES = (
+    b"-1e308", b"-inf", b"inf", b"nan", b"1e308", b"-123456789012345", b"abc", b"", b"-0",
+    b"1e-320", b"2958466", b"-1", b"0x10", b" 1 ", b"1,5", b"\xef\xbc\x91",
+)  # fmt: skip
+_CELL_TYPES = (b"n", b"s", b"str", b"b", b"e", b"d", b"inlineStr", b"zz")
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+
+
+@st.composite
+def odd_values(draw, data: bytes) -> tuple[bytes, str]:
+    """The workbook with some values of its sheets written in the XML as no writer writes
+    them (a date cell's serial out of any range, a number that is not one, a cell's type
+    changed), the zip whole: what only the reader's own parsing meets."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    done = []
+    changed = []
+    for info, part in parts:
+        if info.filename.startswith("xl/worksheets/") and _VALUE.search(part):
+            values = list(_VALUE.finditer(part))
+            for _ in range(draw(st.integers(1, 4))):
+                found = values[draw(st.integers(0, 2**32)) % len(values)]
+                raw = draw(st.sampled_from(_RAW_VALUES))
+                part = part[: found.start(1)] + raw + part[found.end(1) :]
+                done.append(raw.decode(errors="replace"))
+                values = list(_VALUE.finditer(part))
+            if draw(st.booleans()):
+                kind = draw(st.sampled_from(_CELL_TYPES))
+                part = re.sub(rb'(<c [^>]*?)t="\w+"', rb'\1t="' + kind + rb'"', part, count=1)
+                done.append(f"t={kind.decode()}")
+        changed.append((info, part))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, part in changed:
+            archive.writestr(info, part)
+    return out.getvalue(), "values " + ", ".join(done)
+
+
 def _place(draw, data: bytes) -> int:
     """A position in ``data`` drawn whatever its length: a workbook written twice differs
     in its timestamps, and so may in length, and hypothesis must draw the same way."""
@@ -262,7 +303,7 @@ def bad_file(draw, seeds: tuple[Seed, ...]) -> BadFile:
     stem = seed.name[: -len(seed.suffix)] if seed.suffix else seed.name
     if not seed.sheets:
         return _bad_document(draw, seed, stem)
-    way = draw(st.sampled_from(("table", "table", "csv", "bytes", "table-bytes")))
+    way = draw(st.sampled_from(("table", "table", "csv", "bytes", "table-bytes", "xml")))
     if way == "bytes":
         data, how = draw(damaged_bytes(seed.data))
         return BadFile(seed.name, data, f"{seed.name}: {how}")
@@ -280,6 +321,9 @@ def bad_file(draw, seeds: tuple[Seed, ...]) -> BadFile:
     data = xlsx_bytes(sheets)
     if way == "table-bytes":
         data, damage = draw(damaged_bytes(data))
+        how = f"{how}, then {damage}"
+    elif way == "xml":
+        data, damage = draw(odd_values(data))
         how = f"{how}, then {damage}"
     return BadFile(f"{stem}.xlsx", data, f"{seed.name}: {how}")
 

@@ -5,11 +5,13 @@ files not yet imported: every importer has what it needs, and the database is sm
 enough to digest after every file. ``Office.attempt`` imports one file and says what
 came of it: accepted, refused (a UserError naming the file, the database's content
 unchanged), or a failure (a traceback, a refusal that does not name the file, a
-refusal that changed the database, a file that took longer than the bound).
+refusal that changed the database, a file that took longer than the bound, anything
+printed on the terminal).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import tempfile
@@ -33,7 +35,8 @@ _SEED_ROWS = 40
 HANG_SECONDS = 60
 ACCEPTED, REFUSED = "accepted", "refused"
 TRACEBACK, UNNAMED, CHANGED, HANG = "traceback", "unnamed refusal", "changed on refusal", "hang"
-FAILURES = (TRACEBACK, UNNAMED, CHANGED, HANG)
+PRINTED = "printed on the terminal"  # a native reader's panic message, say
+FAILURES = (TRACEBACK, UNNAMED, CHANGED, HANG, PRINTED)
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,23 @@ class Office:
         self.database.dispose()
 
     def attempt(self, target: Target, bad: BadFile) -> Outcome:
+        """Import ``bad`` and judge it; anything written to the process's stderr (where
+        the TUI draws) meanwhile is a failure too."""
+        with tempfile.TemporaryFile() as caught:
+            saved = os.dup(2)
+            os.dup2(caught.fileno(), 2)
+            try:
+                outcome = self._attempt(target, bad)
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+            caught.seek(0)
+            printed = caught.read()
+        if printed and outcome.kind not in FAILURES:
+            return Outcome(PRINTED, outcome.seconds, printed.decode(errors="replace")[:2000])
+        return outcome
+
+    def _attempt(self, target: Target, bad: BadFile) -> Outcome:
         path = self.inbox / bad.name
         path.write_bytes(bad.data)
         started = time.perf_counter()

@@ -16,7 +16,7 @@ IMPORTERS = (
     "roster", "duties", "cases:hotline", "cases:service", "survey:peer", "survey:staff",
     "ledger", "rubric", "self-scores", "self-report",
 )  # fmt: skip
-EXAMPLES = 150
+EXAMPLES = 100
 
 
 @pytest.fixture(scope="module")
