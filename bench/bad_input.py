@@ -86,7 +86,9 @@ def _run(office, target, tally, args, slowest):
         if outcome.seconds > worst[0][0]:
             worst[0] = (outcome.seconds, target.name, bad.how)
         if outcome.seconds > SLOW_SECONDS:
-            print(f"  slow: {outcome.seconds:.1f} s, {bad.how} ({len(bad.data):,} bytes)", flush=True)
+            print(
+                f"  slow: {outcome.seconds:.1f} s, {bad.how} ({len(bad.data):,} bytes)", flush=True
+            )
         if outcome.kind in FAILURES:
             _keep(target.name, bad, outcome, sum(tally.values()))
 

@@ -106,7 +106,12 @@ def _targets(practice: Path, files: Path, ledger: str) -> dict[str, Target]:
         Target(
             "roster",
             lambda db, path: import_roster(db, path, unit="县总工会"),
-            seeds("在编人员信息表（县总工会）", "在编人员信息表（县气象局）", "roster.xls", "roster.ods")
+            seeds(
+                "在编人员信息表（县总工会）",
+                "在编人员信息表（县气象局）",
+                "roster.xls",
+                "roster.ods",
+            )
             + seeds("roster_gb18030.csv"),
         ),
         Target(
