@@ -40,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-importer", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--only", default=None, help="one importer's name")
+    parser.add_argument("--only", default=None, help="importers' names, comma-separated")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="orgeval-bench-bad-"))
@@ -50,7 +50,7 @@ def main() -> None:
     slowest = (0.0, "", "")
     started = time.perf_counter()
     for name, target in targets.items():
-        if args.only and name != args.only:
+        if args.only and name not in args.only.split(","):
             continue
         tally = counts[name] = collections.Counter()
 
@@ -106,8 +106,10 @@ def _keep(name: str, bad: BadFile, outcome, number: int) -> None:
 
 def _report(counts, slowest, seconds: float) -> None:
     total = collections.Counter()
-    print("\n| importer | files | accepted | refused | tracebacks | unnamed | changed | hangs |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "\n| importer | files | accepted | refused | tracebacks | unnamed | changed | hangs | printed |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, tally in counts.items():
         total.update(tally)
         print(_line(name, tally))

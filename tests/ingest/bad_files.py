@@ -74,7 +74,7 @@ _FORMULAS = (
 _HOSTILE_TEXTS = (
     "[bold red]加粗[/]", "[link=file:///etc/passwd]x[/link]", "\x1b[2J\x1b[H",
     "\x1b]52;c;aGk=\x07", "\r\n\r\n", "\t", "\u202e反转", "\ufeff", "\U0001f600",
-    "'; DROP TABLE staff; --",
+    "'; DROP TABLE staff; --", "#999", "#1",
     "NULL", "None", "不详", "是", "否", "男女", "X", "x" * 40, "　", "—", "#N/A", "#DIV/0!",
 )  # fmt: skip
 _TEMPORALS = (
