@@ -106,9 +106,8 @@ def _keep(name: str, bad: BadFile, outcome, number: int) -> None:
 
 def _report(counts, slowest, seconds: float) -> None:
     total = collections.Counter()
-    print(
-        "\n| importer | files | accepted | refused | tracebacks | unnamed | changed | hangs | printed |"
-    )
+    columns = ["importer", "files", "accepted", "refused", *FAILURES]
+    print("\n| " + " | ".join(columns) + " |")
     print("|---|---|---|---|---|---|---|---|---|")
     for name, tally in counts.items():
         total.update(tally)
