@@ -22,8 +22,11 @@ from .errors import IngestError
 from .extent import MAX_CELLS, Extent, measure_xlsx
 from .sheet import Sheet
 
-# An .xls holds at most 65,536 × 256 cells: read in seconds, or something is wrong.
-_CHILD_TIMEOUT = 120
+# An .xls holds at most 65,536 × 256 cells, read at megabytes a second. Some damage (a
+# sector chain that leads back on itself) sends the reader round in circles for ever:
+# given its seconds and a few per megabyte, the reading is over and the file damaged.
+_CHILD_SECONDS = 15
+_CHILD_SECONDS_PER_MB = 3
 
 
 def read_native_apart(path: Path, file: str) -> list[Sheet]:
@@ -40,7 +43,7 @@ def read_native_apart(path: Path, file: str) -> list[Sheet]:
             stdin=subprocess.DEVNULL,
             capture_output=True,
             env=env,
-            timeout=_CHILD_TIMEOUT,
+            timeout=_CHILD_SECONDS + _CHILD_SECONDS_PER_MB * path.stat().st_size / 1e6,
         )
     except subprocess.TimeoutExpired:
         raise IngestError.about(file, t("ingest.file.damaged")) from None

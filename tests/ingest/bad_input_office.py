@@ -200,14 +200,14 @@ class Office:
     def close(self) -> None:
         self.database.dispose()
 
-    def attempt(self, target: Target, bad: BadFile) -> Outcome:
+    def attempt(self, target: Target, bad: BadFile, bound: float = HANG_SECONDS) -> Outcome:
         """Import ``bad`` and judge it; anything written to the process's stderr (where
         the TUI draws) meanwhile is a failure too."""
         with tempfile.TemporaryFile() as caught:
             saved = os.dup(2)
             os.dup2(caught.fileno(), 2)
             try:
-                outcome = self._attempt(target, bad)
+                outcome = self._attempt(target, bad, bound)
             finally:
                 os.dup2(saved, 2)
                 os.close(saved)
@@ -217,12 +217,12 @@ class Office:
             return Outcome(PRINTED, outcome.seconds, printed.decode(errors="replace")[:2000])
         return outcome
 
-    def _attempt(self, target: Target, bad: BadFile) -> Outcome:
+    def _attempt(self, target: Target, bad: BadFile, bound: float) -> Outcome:
         path = self.inbox / bad.name
         path.write_bytes(bad.data)
         started = time.perf_counter()
         previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS)
+        signal.setitimer(signal.ITIMER_REAL, bound)
         try:
             target.run(self.database, path)
         except _Hang:
