@@ -181,6 +181,7 @@ _NUMBER = r"(\d+|[零〇一二两三四五六七八九十]+)"
 _ITEM = re.compile(rf"第{_NUMBER}题(.*)|题(\d+)(.*)|q(\d+)(.*)|(\d+)(.*)")
 # Beyond this a number in a header is something else (a year, a code), not a question.
 _MAX_ITEMS = 500
+_ITEM_DIGITS = 6  # 第007题 at most; more is not an item number
 # A maximum written after the item: (10分), (满分10分), (10), (满分10).
 _MAXIMUM = re.compile(r"\((?:满分)?(\d+(?:\.\d+)?)分?\)")
 _TRAILING_MAXIMUM = re.compile(r".*?\((?:满分)?(\d+(?:\.\d+)?)分?\)")
@@ -208,7 +209,11 @@ def item_for_header(text: str) -> tuple[int, float | None] | None:
     groups = match.groups()
     index = next(i for i in range(0, 8, 2) if groups[i] is not None)
     raw_number, rest = groups[index], groups[index + 1]
-    number = int(raw_number) if raw_number.isdigit() else _chinese_number(raw_number)
+    if raw_number.isdigit():
+        # A cell of thousands of digits is no item number, and int() refuses the text.
+        number = int(raw_number) if len(raw_number) <= _ITEM_DIGITS else None
+    else:
+        number = _chinese_number(raw_number)
     if not number or number > _MAX_ITEMS:
         return None
     if not rest:

@@ -38,6 +38,11 @@ _PREFIXED_COLUMN = re.compile(
 # ordinary sheet; a chunk holding a cell written otherwise is measured cell by cell.
 _R_LATER = re.compile(rb'<c (?!r=")')
 _CHUNK = 1 << 23
+# A number the reader panics on when its cell is formatted as a date: it turns the serial
+# into milliseconds, which overflow below about -1.07e11 days (and at -inf). Seen only in
+# damaged or hand-made files; any negative number of twelve digits or more, or written
+# with an exponent, inf or nan, is taken as one, and the reading done apart (native.py).
+_DATE_PANIC = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v>\s*-\s*(?:[0-9]{12}|[0-9.]*[eEiInN])")
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -49,6 +54,9 @@ class Extent:
 
     rows: int
     columns: int
+    # A value the reader may panic on (see _DATE_PANIC): read apart, where a panic is
+    # kept off the terminal.
+    panicking_value: bool = False
 
     @property
     def cells(self) -> int:
@@ -81,20 +89,30 @@ def column_number(letters: bytes) -> int:
 def oversized_xlsx_sheet(path) -> tuple[str | None, Extent] | None:
     """The first worksheet of an .xlsx too large to read, by name (None when the workbook's
     index of sheets cannot be followed), with its extent; None when every one fits."""
+    return next((found for found in measure_xlsx(path) if found[1].too_large()), None)
+
+
+def measure_xlsx(path) -> list[tuple[str | None, Extent]]:
+    """Each worksheet of an .xlsx that holds a value, by name (None when the workbook's
+    index of sheets cannot be followed), with its extent, in workbook order up to the
+    first one too large to read."""
+    measured = []
     with zipfile.ZipFile(path) as archive:
         for name, part in _worksheet_parts(archive):
             with archive.open(part) as stream:
                 extent = _measure(stream)
-            if extent is not None and extent.too_large():
-                return name, extent
-    return None
+            if extent is not None:
+                measured.append((name, extent))
+                if extent.too_large():
+                    break
+    return measured
 
 
 def _measure(stream) -> Extent | None:
     """The extent the reader will build: its rows end at the last cell in document order
     (the reader takes rows as written), its columns at the widest cell."""
     widest, first_row, last_row = b"", None, 0
-    tail = b""
+    tail, panicking = b"", False
     while chunk := stream.read(_CHUNK):
         data = tail + chunk
         # Keep the last, possibly unfinished, tag for the next chunk.
@@ -109,6 +127,7 @@ def _measure(stream) -> Extent | None:
                 widest = _widest(widest, column.findall(data))
         else:
             widest = _widest(widest, column.findall(data))
+        panicking = panicking or _DATE_PANIC.search(data) is not None
         first = cell.search(data)
         if first is None:
             continue
@@ -119,7 +138,7 @@ def _measure(stream) -> Extent | None:
         return None
     # Rows written out of order make the reader's rectangle wrap around: as large as can be.
     rows = last_row if last_row >= first_row else 1 << 20
-    return Extent(rows=rows, columns=column_number(widest))
+    return Extent(rows=rows, columns=column_number(widest), panicking_value=panicking)
 
 
 def _widest(widest: bytes, columns) -> bytes:

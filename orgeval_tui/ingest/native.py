@@ -19,11 +19,14 @@ from pathlib import Path
 
 from ..i18n import current_language, set_language, t
 from .errors import IngestError
-from .extent import MAX_CELLS, Extent, oversized_xlsx_sheet
+from .extent import MAX_CELLS, Extent, measure_xlsx
 from .sheet import Sheet
 
-# An .xls holds at most 65,536 × 256 cells: read in seconds, or something is wrong.
-_CHILD_TIMEOUT = 120
+# An .xls holds at most 65,536 × 256 cells, read at megabytes a second. Some damage (a
+# sector chain that leads back on itself) sends the reader round in circles for ever:
+# given its seconds and a few per megabyte, the reading is over and the file damaged.
+_CHILD_SECONDS = 15
+_CHILD_SECONDS_PER_MB = 3
 
 
 def read_native_apart(path: Path, file: str) -> list[Sheet]:
@@ -40,7 +43,7 @@ def read_native_apart(path: Path, file: str) -> list[Sheet]:
             stdin=subprocess.DEVNULL,
             capture_output=True,
             env=env,
-            timeout=_CHILD_TIMEOUT,
+            timeout=_CHILD_SECONDS + _CHILD_SECONDS_PER_MB * path.stat().st_size / 1e6,
         )
     except subprocess.TimeoutExpired:
         raise IngestError.about(file, t("ingest.file.damaged")) from None
@@ -55,12 +58,13 @@ def read_native_apart(path: Path, file: str) -> list[Sheet]:
 
 
 def read_native(path: Path, file: str, *, measure: bool = False) -> list[Sheet]:
-    """Every worksheet, read by calamine; ``measure`` an .xlsx first (see extent.py)."""
+    """Every worksheet, read by calamine; ``measure`` an .xlsx first (see extent.py), and
+    read it apart when it holds a value the reader may panic on."""
     # Imported here: the CLI's other commands should not pay for loading the extension.
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum
 
-    if measure:
-        _refuse_oversized_xlsx(path, file)
+    if measure and _measure_xlsx(path, file):
+        return read_native_apart(path, file)
     try:
         # from_filelike decides the format by content; from_path would trust the extension.
         with path.open("rb") as handle, CalamineWorkbook.from_filelike(handle) as workbook:
@@ -104,15 +108,17 @@ def _read_sheet(workbook, name: str, file: str) -> Sheet:
     return Sheet(name=name, rows=rows)
 
 
-def _refuse_oversized_xlsx(path: Path, file: str) -> None:
-    """Measured before the reader sees the file: the reader would abort the process."""
+def _measure_xlsx(path: Path, file: str) -> bool:
+    """Measured before the reader sees the file: a sheet too large is refused (the reader
+    would abort the process); True when a sheet holds a value the reader may panic on."""
     try:
-        found = oversized_xlsx_sheet(path)
+        measured = measure_xlsx(path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error):
         # The zip came apart while measuring; the reader says what is wrong with it.
-        return
-    if found is not None:
-        _refuse_oversized(file, *found)
+        return False
+    for name, extent in measured:
+        _refuse_oversized(file, name, extent)
+    return any(extent.panicking_value for _, extent in measured)
 
 
 def _refuse_oversized(file: str, sheet: str | None, extent: Extent) -> None:

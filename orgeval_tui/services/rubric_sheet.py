@@ -284,9 +284,12 @@ class _WorkbookReading:
         code = values.get("code")
         if code is None:
             return None
-        if code.startswith("#") and code[1:].isdigit():  # an indicator without a code
-            return self.rows[int(code[1:]) - 1]
         numbers = [n for n in self.rows if _text(self.cells[n].get("rubric_code")) == code]
+        if not numbers and code.startswith("#") and code[1:].isdigit():
+            # How the rules name an indicator without a code: #position. A code written
+            # so in the sheet is found above, as any other.
+            position = int(code[1:]) if len(code) <= 8 else 0
+            return self.rows[position - 1] if 0 < position <= len(self.rows) else None
         if problem.key == "duplicate_code":
             # Said once for each row after the first that repeats the code, in order.
             said = self.duplicates_said.get(code, 0) + 1

@@ -256,6 +256,27 @@ def test_a_bad_rubric_is_refused_with_each_row_and_nothing_changes(run, exported
     assert run("rubric", "show", "--json").json() == before
 
 
+@pytest.mark.parametrize("code", ["#999", "#3", "#" + "9" * 5_000])
+def test_a_code_written_like_a_row_without_one_is_an_ordinary_code(run, exported, code):
+    """Before: a traceback (IndexError, or ValueError from int() past 4,300 digits) when
+    a code written as #N met a problem of the rubric: #N is how the rules name an
+    indicator without a code, and the row was looked up as the Nth; found by
+    bench/bad_input.py."""
+    path, before = exported
+
+    def change(workbook):
+        sheet = workbook["指标体系"]
+        set_cell(sheet, "A1.1", "评分标准", "")
+        set_cell(sheet, "A1.1", "编号", code)
+
+    edit(path, change)
+    refused = run("rubric", "import", str(path))
+
+    assert refused.code == 1, refused.err
+    assert f"指标体系!6: 评分标准: indicator {code[:40]}" in refused.err
+    assert run("rubric", "show", "--json").json() == before
+
+
 def test_a_scored_rubric_is_not_replaced_and_the_message_says_how_many(office, run, exported):
     from orgeval_tui.services.scores import set_score
 

@@ -138,3 +138,16 @@ def test_not_item_headers(header):
 def test_an_items_wording_is_read_from_its_header(header, wording):
     assert item_for_header(header) is not None
     assert item_wording(header) == wording
+
+
+@pytest.mark.parametrize("digits", ["0" * 19_689, "1" * 5_000, "0" * 4_000 + "7"])
+def test_a_header_of_thousands_of_digits_is_not_an_item(digits):
+    """Before: ValueError from int() ("Exceeds the limit (4300 digits) for integer string
+    conversion"), a traceback out of `import survey` for a header cell of zeros; found by
+    bench/bad_input.py."""
+    assert item_for_header(digits) is None
+    assert item_for_header(f"第{digits}题") is None
+
+
+def test_an_item_number_with_leading_zeros_is_still_read():
+    assert item_for_header("第007题（10分）") == (7, 10.0)

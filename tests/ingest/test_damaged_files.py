@@ -4,8 +4,10 @@ the file, never a traceback, never an abort, and nothing on the terminal but tha
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
+from datetime import date
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -225,3 +227,41 @@ def test_a_far_cell_written_with_its_reference_last_is_measured_in_any_chunk(mon
     measured = extent._measure(io.BytesIO(xml))
 
     assert (measured.rows, measured.columns) == (3000, 16384)
+
+
+def _date_cell_holding(path, value: bytes):
+    """A roster whose birth date cell (formatted as a date) holds ``value`` as written
+    in the XML; found by tests/ingest/test_bad_input.py's kind of file."""
+    book = Workbook()
+    book.active.title = "花名册"
+    book.active.append(["姓名", "性别", "出生日期"])
+    book.active.append(["赵刚", "男", date(1985, 3, 8)])
+    book.active.append(["王芳", "女", -1e12])  # a number, not formatted as a date
+    book.save(path)
+    _rewrite(
+        path,
+        lambda name, data: (
+            re.sub(rb'(<c r="C2"[^>]*><v>)[^<]*(</v>)', rb"\g<1>" + value + rb"\g<2>", data)
+            if "worksheets/" in name
+            else data
+        ),
+    )
+    return path
+
+
+@pytest.mark.parametrize("value", [b"-1e308", b"-inf", b"-123456789012345"])
+def test_a_date_cell_the_reader_cannot_turn_into_a_date_is_one_message(tmp_path, capfd, value):
+    """Before: the reader (calamine, through chrono) panicked on a date before 1 AD by
+    some hundred million years, printing "thread panicked at ... TimeDelta::milliseconds
+    out of bounds" and a stack trace on the terminal (where the TUI draws) before the
+    error."""
+    message = _error(_date_cell_holding(tmp_path / "名册.xlsx", value), capfd)
+
+    assert message.startswith("名册.xlsx: the workbook is damaged"), message
+
+
+def test_a_large_negative_number_in_an_ordinary_cell_is_still_read(tmp_path, capfd):
+    (sheet,) = read_workbook(_date_cell_holding(tmp_path / "名册.xlsx", b"31114"))
+
+    assert sheet.rows[1][2] == date(1985, 3, 8) and sheet.rows[2][2] == -1e12
+    assert capfd.readouterr().err == ""
