@@ -378,7 +378,7 @@ def test_every_problem_imported_is_in_the_audit_trail_by_the_importing_account(
     from orgeval_tui.models import Problem
 
     _, path = exported
-    actor("导入员")
+    actor("导入员", db=fresh)
     before = _trail(fresh)
 
     done = _import(cli, fresh, path)
