@@ -75,8 +75,12 @@ def create_statements() -> list[str]:
         "SELECT string_to_array(doc, NULL) "
         "|| ARRAY(SELECT m[1] FROM regexp_matches(doc, '..', 'g') AS m) "
         "|| ARRAY(SELECT m[1] FROM regexp_matches(substr(doc, 2), '..', 'g') AS m) $$",
+        # Lock the documents first: the next statement then reads the ledger as a
+        # concurrent writer of the same problems left it, not as it was before it committed.
         "CREATE FUNCTION problem_search_refresh(ids integer[]) RETURNS void "
         "LANGUAGE sql AS $$ "
+        f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} "
+        "WHERE problem_id IN (SELECT unnest(ids)) ORDER BY problem_id FOR UPDATE) AS locked; "
         f"INSERT INTO {SEARCH_TABLE} AS s (problem_id, doc) "
         f"SELECT p.id, {_doc('p')} FROM problem AS p "
         "WHERE p.id IN (SELECT unnest(ids)) "

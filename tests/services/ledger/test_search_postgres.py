@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import importlib
 import random
+import threading
+import time
 import uuid
 from datetime import UTC, datetime
 
@@ -222,4 +224,30 @@ def test_without_pg_trgm_the_pairs_answer_and_init_says_how_to_get_it(account_wi
     with database.engine.connect() as conn:
         assert _trigram_index(conn)
     assert ledger.matching_ids(database, "年龄老化 编制台账") == sorted(expected)
+    database.dispose()
+
+
+def test_two_writers_adding_reasons_to_one_problem_both_stay_searchable(pg_url):
+    """The second writer's trigger waits for the first and reads what it committed."""
+    database = build_office(Database.open(pg_url))
+    _ledger_of(database, 1)
+    event_row = {"problem_id": 1, "action": "extend", "to_status": "rectifying", "actor": "甲"}
+    at = datetime(2021, 7, 1, tzinfo=UTC)
+    first = database.engine.connect()
+    first.begin()
+    first.execute(insert(ProblemEvent).values(**event_row, at=at, reason="招标未完成"))
+
+    def second_writer():
+        with database.engine.begin() as conn:
+            conn.execute(insert(ProblemEvent).values(**event_row, at=at, reason="资金未到位"))
+
+    writer = threading.Thread(target=second_writer)
+    writer.start()
+    time.sleep(0.5)  # the second writer now waits on the first's lock
+    first.commit()
+    first.close()
+    writer.join()
+
+    assert ledger.matching_ids(database, "招标未完成") == [1]
+    assert ledger.matching_ids(database, "资金未到位") == [1]
     database.dispose()
