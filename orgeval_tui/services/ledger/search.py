@@ -127,13 +127,16 @@ class SearchPlan:
         return text(f"{SEARCH_INDEX} MATCH :search_match").bindparams(search_match=self.match)
 
 
-def plan(session: Session, query: str | None) -> SearchPlan | None:
-    """The plan for a search query; None for an empty query."""
+def plan(
+    session: Session, query: str | None, *, ids: tuple[int, int] | None = None
+) -> SearchPlan | None:
+    """The plan for a search query; None for an empty query. ``ids``: the range of
+    problem ids the caller keeps to (PostgreSQL's index lookup then keeps to it too)."""
     wanted = terms(query)
     if not wanted:
         return None
     if session.get_bind().dialect.name != "sqlite":
-        return SearchPlan(match=None, confirm=search_postgres.condition(session, wanted))
+        return SearchPlan(match=None, confirm=search_postgres.condition(session, wanted, ids))
     matches, confirms = [], []
     for term in wanted:
         fts = index_query(term)

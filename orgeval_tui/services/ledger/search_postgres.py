@@ -177,8 +177,9 @@ def _pairs(term: str) -> list[str]:
     return [term[i : i + 2] for i in range(len(term) - 1)]
 
 
-def condition(session, terms: list[str]):
-    """``problem.id IN (…)``: the problems whose document contains every term."""
+def condition(session, terms: list[str], ids: tuple[int, int] | None = None):
+    """``problem.id IN (…)``: the problems whose document contains every term (of those
+    whose id is in the range ``ids``, when given)."""
     doc = search_table.c.doc
     trigram = any(len(term) >= 3 for term in terms) and has_trigram_index(session)
     grams: dict[str, None] = {}
@@ -191,6 +192,8 @@ def condition(session, terms: list[str]):
         where.append(func.strpos(doc, term) > 0)
     if grams:
         where.insert(0, func.problem_search_grams(doc, type_=ARRAY(Text)).contains(list(grams)))
+    if ids is not None:
+        where.append(search_table.c.problem_id.between(*ids))
     return T.problem.c.id.in_(select(search_table.c.problem_id).where(*where))
 
 
