@@ -8,13 +8,16 @@ Then, in one process on a warm cache, for each term, each of these `--repeat` ti
   scan      SELECT count(*) FROM problem WHERE evaluation_id = E AND (strpos(lower(number),
             t) > 0 OR … over the eight texts … OR EXISTS (an event's reason)): the search
             before the index, current evaluation only;
+  sql       the statement count_problems sends, alone on the same cursor (the database's
+            share; the service adds its transaction and its look-ups of the evaluation);
   count     services.ledger.count_problems(search=t);
   page      services.ledger.list_problems(search=t, limit=50): the first 50 as views;
   ids       services.ledger.matching_ids(t).
 Then the terms of 3 characters or more again with the trigram index dropped (what an
 account that may not create pg_trgm gets: the pairs index), and the index put back.
 Before timing, every term's ids are checked against the scan's: the search must be
-exact. Prints which indexes PostgreSQL's plan for each count uses.
+exact. Prints which indexes PostgreSQL's plan for each count uses (problem_search_pkey:
+the current evaluation's range of ids).
 
     uv run python bench/ledger_search_pg.py [--problems 100000] [--repeat 7] [--rebuild]
 """
@@ -83,7 +86,8 @@ def bench_database(url: str, problems: int, rebuild: bool) -> str:
     return bench_url
 
 
-def plan_indexes(database: Database, term: str) -> str:
+def count_statement(database: Database, term: str) -> tuple[str, dict]:
+    """The statement ``count_problems(search=term)`` sends, with its parameters."""
     statements = []
 
     def keep(conn, cursor, statement, parameters, *args):
@@ -92,21 +96,19 @@ def plan_indexes(database: Database, term: str) -> str:
     event.listen(database.engine, "before_cursor_execute", keep)
     ledger.count_problems(database, search=term)
     event.remove(database.engine, "before_cursor_execute", keep)
-    statement, parameters = statements[-1]
-    with database.engine.connect() as conn:
-        plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + statement, parameters).scalars())
-    used = [
-        name
-        for name in (search_postgres.GRAMS_INDEX, search_postgres.TRIGRAM_INDEX)
-        if name in plan
-    ]
-    return "+".join(used) or "Seq Scan"
+    return statements[-1]
+
+
+def plan_indexes(cursor, statement: str, parameters: dict) -> str:
+    plan = "\n".join(row[0] for row in cursor.execute("EXPLAIN " + statement, parameters))
+    names = (search_postgres.GRAMS_INDEX, search_postgres.TRIGRAM_INDEX, "problem_search_pkey")
+    return "+".join(name for name in names if name in plan) or "Seq Scan"
 
 
 def measure(database, cursor, current, terms, repeat):
     header = (
-        f"{'term':8} {'chars':>5} {'hits':>7}  {'scan':>6} {'count':>6} {'ratio':>6}  "
-        f"{'page':>6} {'ratio':>6}  {'ids':>6} {'ratio':>6}  plan"
+        f"{'term':8} {'chars':>5} {'hits':>7}  {'scan':>6} {'sql':>6} {'ratio':>6}  "
+        f"{'count':>6} {'ratio':>6}  {'page':>6} {'ratio':>6}  {'ids':>6} {'ratio':>6}  plan"
     )
     print(header)
     for term in terms:
@@ -115,15 +117,20 @@ def measure(database, cursor, current, terms, repeat):
             return cursor.execute(f"SELECT count(*) {SCAN}", {"e": current, "t": t}).fetchone()
 
         scan_ms, _ = median_ms(scan, repeat)
+        statement, parameters = count_statement(database, term)
+        sql_ms, _ = median_ms(
+            lambda s=statement, p=parameters: cursor.execute(s, p).fetchone(), repeat
+        )
         count_ms, hits = median_ms(lambda t=term: ledger.count_problems(database, search=t), repeat)
         page_ms, _ = median_ms(
             lambda t=term: ledger.list_problems(database, search=t, limit=50), repeat
         )
         ids_ms, _ = median_ms(lambda t=term: ledger.matching_ids(database, t), repeat)
         print(
-            f"{term:8} {len(term):>5} {hits:>7,}  {scan_ms:>6.0f} {count_ms:>6.1f} "
-            f"{count_ms / scan_ms:>6.3f}  {page_ms:>6.1f} {page_ms / scan_ms:>6.3f}  "
-            f"{ids_ms:>6.1f} {ids_ms / scan_ms:>6.3f}  {plan_indexes(database, term)}",
+            f"{term:8} {len(term):>5} {hits:>7,}  {scan_ms:>6.0f} {sql_ms:>6.1f} "
+            f"{sql_ms / scan_ms:>6.3f}  {count_ms:>6.1f} {count_ms / scan_ms:>6.3f}  "
+            f"{page_ms:>6.1f} {page_ms / scan_ms:>6.3f}  {ids_ms:>6.1f} {ids_ms / scan_ms:>6.3f}  "
+            f"{plan_indexes(cursor, statement, parameters)}",
             flush=True,
         )
 
@@ -162,6 +169,8 @@ def main() -> None:
 
     raw = database.engine.raw_connection()
     cursor = raw.cursor()
+    # As the service plans each search (psycopg prepares a statement run five times).
+    cursor.execute("SET plan_cache_mode = force_custom_plan")
     print("checking every term against the scan …", flush=True)
     for term in TERMS:
         exact = [
@@ -173,6 +182,7 @@ def main() -> None:
     measure(database, cursor, current, TERMS, args.repeat)
 
     longer = [term for term in TERMS if len(term) >= 3]
+    raw.commit()  # the cursor's transaction would hold DROP INDEX off forever
     with database.engine.begin() as conn:
         conn.exec_driver_sql(f"DROP INDEX {search_postgres.TRIGRAM_INDEX}")
     database.dispose()  # new connections: they see that the trigram index is gone
