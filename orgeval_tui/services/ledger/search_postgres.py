@@ -18,8 +18,13 @@ per row).
   the pairs index instead (all the term's pairs present, then confirmed) and ``orgeval
   init`` says so and how to get the trigram index.
 
-Every candidate is confirmed with ``strpos(doc, term)``: the indexes only narrow down.
-The grams function is declared costly, so the planner never evaluates it row by row.
+A 1-character term is looked up among the characters: as exact as a pair, and cheaper
+than a scan unless the character is in most problems. Every candidate is confirmed with
+``strpos(doc, term)``: the indexes only narrow down. The grams function is declared
+costly, so the planner prefers its index to computing it row by row, and where it does
+filter rows it tries the cheap ``strpos`` first. The ledger passes the current
+evaluation's range of ids, which PostgreSQL ANDs with the GIN lookup, and each search is
+planned for its own terms (``bench/README.md``, ``ledger_search_pg.py``).
 """
 
 from __future__ import annotations
