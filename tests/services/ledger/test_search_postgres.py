@@ -195,8 +195,10 @@ def account_without_create(pg_url):
     with admin.connect() as conn:
         conn.exec_driver_sql(f"DROP OWNED BY {role}")
     admin.dispose()
-    with create_engine(make_url(pg_url).set(database="postgres")).connect() as conn:
+    server = create_engine(make_url(pg_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
         conn.exec_driver_sql(f"DROP ROLE {role}")
+    server.dispose()
 
 
 def test_without_pg_trgm_the_pairs_answer_and_init_says_how_to_get_it(account_without_create, cli):
