@@ -10,7 +10,7 @@ the writer's transaction, whoever writes (a bulk insert pays one statement, not 
 per row).
 
 * ``problem_search_grams(doc)``: every character of the text alone and every pair of
-  adjacent characters, distinct; a GIN index over that expression answers terms of 1 and 2
+  adjacent characters (GIN keeps each once); a GIN index over it answers terms of 1 and 2
   characters exactly (``grams @> ARRAY[term]``), several such terms in one lookup.
 * ``doc gin_trgm_ops`` (pg_trgm): terms of 3 characters or more, as ``doc LIKE
   '%term%'``. When the extension cannot be created (the account may not create it in
