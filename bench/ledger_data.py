@@ -98,6 +98,14 @@ def build(path: Path, problems: int, *, today: date | None = None, seed: int = 2
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     database = Database.open(str(path))
+    fill(database, problems, today=today, seed=seed)
+    database.dispose()
+
+
+def fill(database: Database, problems: int, *, today: date | None = None, seed: int = 2021):
+    """The same ledger written into an empty database of either backend (PostgreSQL's
+    search index fills through its triggers too)."""
+    today = today or date.today()
     writer, rng = Writer(seed), random.Random(seed + 1)
     years = list(range(2019, 2027))
     names = (
@@ -183,4 +191,3 @@ def build(path: Path, problems: int, *, today: date | None = None, seed: int = 2
             rows, events = [], []
     with database.engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
-    database.dispose()

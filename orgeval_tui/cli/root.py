@@ -102,8 +102,13 @@ def _run_tui(db: str | None) -> None:
 @app.command()
 def init(ctx: typer.Context) -> None:
     """Create or upgrade the database."""
+    from ..services.ledger.search_postgres import ensure_trigram_index
+
     database = open_db(ctx)
     typer.echo(t("db.initialised", url=database.display_url, revision=database.schema_revision()))
+    reason = ensure_trigram_index(database)
+    if reason is not None:
+        typer.echo(plain(t("search.no_trigram", reason=reason)), err=True)
 
 
 def main() -> None:

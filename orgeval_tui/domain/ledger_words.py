@@ -8,3 +8,14 @@ PROBLEM_STATUSES = ("identified", "fed_back", "rectifying", "reported", "closed"
 PROBLEM_SOURCES = ("self", "peer", "onsite", "roster", "duties", "cases")
 SEVERITIES = ("high", "medium", "low")
 SEARCH_INDEX = "problem_search"
+# The problem's texts search looks in (besides its events' reasons), in document order.
+SEARCHED_PROBLEM_FIELDS = (
+    "number",
+    "title",
+    "description",
+    "recommendation",
+    "measures",
+    "report_text",
+    "verify_note",
+    "withdraw_reason",
+)

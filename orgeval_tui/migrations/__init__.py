@@ -4,4 +4,4 @@
 with one query, without importing Alembic; a test keeps it equal to Alembic's own head.
 """
 
-HEAD = "0008_accounts"
+HEAD = "0009_ledger_search_pg"

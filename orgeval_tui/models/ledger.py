@@ -2,8 +2,9 @@
 
 On SQLite the ledger's text is also indexed for substring search (``problem_search``, an
 FTS5 table of overlapping character bigrams kept in sync by triggers on ``problem`` and
-``problem_event``; see ``services/ledger/search.py`` and migration 0002). The index and
-its shadow tables are not SQLModel tables: ``is_search_index_table`` lets Alembic's
+``problem_event``; see ``services/ledger/search.py`` and migration 0002); on PostgreSQL
+``problem_search`` is a table of documents with GIN indexes, kept by triggers too
+(migration 0009). Neither is a SQLModel table: ``is_search_index_table`` lets Alembic's
 comparison skip them. A migration that rebuilds ``problem`` or ``problem_event`` in batch
 mode drops their triggers and must create them again (``tests/services/ledger`` checks they exist).
 """
@@ -86,5 +87,6 @@ SEARCH_INDEX_TABLES = frozenset(
 
 
 def is_search_index_table(name: str) -> bool:
-    """The FTS5 search index and its shadow tables (SQLite only, not in the metadata)."""
+    """The search index: SQLite's FTS5 table and its shadow tables, or PostgreSQL's table
+    of documents (not in the metadata)."""
     return name in SEARCH_INDEX_TABLES

@@ -64,6 +64,30 @@ def _in_current(session):
     return in_evaluation(P.evaluation_id, current_evaluation_id(session))
 
 
+def _current_bounds(session, current) -> tuple[int | None, int | None, int]:
+    """The lowest and highest id of the problems ``current`` selects, and their number."""
+    # Three subqueries, not one select of three aggregates: SQLite answers a lone min or
+    # max with one seek of the (evaluation_id, id) index, three together with a scan.
+    return session.execute(
+        select(
+            *(
+                select(aggregate).select_from(T.problem).where(current).scalar_subquery()
+                for aggregate in (func.min(P.id), func.max(P.id), func.count())
+            )
+        )
+    ).one()
+
+
+def _search_plan(session, search):
+    """The search's plan. On PostgreSQL its index lookup is kept to the current evaluation's
+    range of ids, so that other evaluations' candidates are left out before their
+    documents are read (PostgreSQL combines the range with the GIN lookup)."""
+    if session.get_bind().dialect.name == "sqlite" or not ledger_search.terms(search):
+        return ledger_search.plan(session, search)
+    low, high, count = _current_bounds(session, _in_current(session))
+    return ledger_search.plan(session, search, ids=(low, high) if count else None)
+
+
 def _indexed_in_current(session) -> list:
     """The same, as conditions on the search index's rowids (problem ids), so that other
     evaluations' matches are left out before any row is read. An evaluation's problems
@@ -72,16 +96,7 @@ def _indexed_in_current(session) -> list:
     match in the range is also checked against the list of the evaluation's ids (``+ 0``:
     a bare rowid would hand the list to FTS5, which runs its match once per id)."""
     current = _in_current(session)
-    # Three subqueries, not one select of three aggregates: SQLite answers a lone min or
-    # max with one seek of the (evaluation_id, id) index, three together with a scan.
-    low, high, count = session.execute(
-        select(
-            *(
-                select(aggregate).select_from(T.problem).where(current).scalar_subquery()
-                for aggregate in (func.min(P.id), func.max(P.id), func.count())
-            )
-        )
-    ).one()
+    low, high, count = _current_bounds(session, current)
     if not count:
         return [false()]
     rowid = ledger_search.search_index.c.rowid
@@ -124,7 +139,7 @@ def _filtered(
             raise UserError(t("ledger.bad_days", days=due_within))
         first, last = due_window(today, due_within)
         where += [P.status.in_(OPEN_STATUSES), P.deadline.between(first, last)]
-    found = ledger_search.plan(session, search)
+    found = _search_plan(session, search)
     if found is not None and found.match is not None:
         where += _indexed_in_current(session)
     return ledger_search.apply(statement.where(*where), found), found
@@ -311,7 +326,7 @@ def matching_ids(db: Database, search: str) -> list[int]:
             )
         statement = ledger_search.apply(
             select(P.id).select_from(T.problem).where(_in_current(session)),
-            ledger_search.plan(session, search),
+            _search_plan(session, search),
         )
         return list(session.scalars(statement.order_by(P.id)))
 

@@ -23,9 +23,14 @@ CJK ideographs and digits only, whose tokens nothing else can produce. So result
 depend on the tokenizer's view of punctuation or case, and the common case (a Chinese
 word) never reads the problems' rows to find them.
 
-PostgreSQL: the same confirmation is the whole search (``strpos``), a scan; the ledger of
-an office is thousands of rows, not millions, and pg_trgm cannot answer 2-character
-terms from its index.
+PostgreSQL (migration 0009, ``search_postgres``): a table of one document per problem
+(the same texts joined by line breaks, A–Z folded) kept by triggers, with two GIN
+indexes: every character and every pair of adjacent characters of the document
+(``problem_search_grams``) for terms of 1 and 2 characters, and pg_trgm's trigrams for
+terms of 3 or more (``doc LIKE '%term%'``); every candidate is confirmed with ``strpos``.
+Where pg_trgm cannot be created, terms of 3 or more go through the pairs (all of the
+term's pairs present, then confirmed) and ``orgeval init`` says so. Both backends give
+the same problems for every query (``tests/services/ledger/test_search_backends.py``).
 """
 
 from __future__ import annotations
@@ -35,19 +40,11 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, and_, column, exists, func, or_, table, text
 from sqlalchemy.orm import Session
 
-from ...domain.ledger_words import SEARCH_INDEX
+from ...domain.ledger_words import SEARCH_INDEX, SEARCHED_PROBLEM_FIELDS
 from ...storage import tables as T
+from . import search_postgres
 
-PROBLEM_FIELDS = (
-    "number",
-    "title",
-    "description",
-    "recommendation",
-    "measures",
-    "report_text",
-    "verify_note",
-    "withdraw_reason",
-)
+PROBLEM_FIELDS = SEARCHED_PROBLEM_FIELDS
 _ASCII_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -101,20 +98,15 @@ def index_is_exact(term: str) -> bool:
     return bool(term) and all(_ideograph(c) or (c.isascii() and c.isdigit()) for c in term)
 
 
-def _contains(dialect: str, column_, term: str):
-    if dialect == "sqlite":
-        return func.instr(func.lower(column_), func.lower(term)) > 0
-    return func.strpos(func.lower(column_), func.lower(term)) > 0
+def _contains(column_, term: str):
+    return func.instr(func.lower(column_), func.lower(term)) > 0
 
 
-def _confirm(dialect: str, term: str):
+def _confirm(term: str):
     """Some text of the problem, or a reason of one of its events, contains ``term``."""
     problem, event = T.problem.c, T.problem_event.c
-    in_problem = [_contains(dialect, problem[name], term) for name in PROBLEM_FIELDS]
-    in_events = exists().where(
-        event.problem_id == problem.id,
-        _contains(dialect, event.reason, term),
-    )
+    in_problem = [_contains(problem[name], term) for name in PROBLEM_FIELDS]
+    in_events = exists().where(event.problem_id == problem.id, _contains(event.reason, term))
     return or_(*in_problem, in_events)
 
 
@@ -135,19 +127,23 @@ class SearchPlan:
         return text(f"{SEARCH_INDEX} MATCH :search_match").bindparams(search_match=self.match)
 
 
-def plan(session: Session, query: str | None) -> SearchPlan | None:
-    """The plan for a search query; None for an empty query."""
+def plan(
+    session: Session, query: str | None, *, ids: tuple[int, int] | None = None
+) -> SearchPlan | None:
+    """The plan for a search query; None for an empty query. ``ids``: the range of
+    problem ids the caller keeps to (PostgreSQL's index lookup then keeps to it too)."""
     wanted = terms(query)
     if not wanted:
         return None
-    dialect = session.get_bind().dialect.name
+    if session.get_bind().dialect.name != "sqlite":
+        return SearchPlan(match=None, confirm=search_postgres.condition(session, wanted, ids))
     matches, confirms = [], []
     for term in wanted:
-        fts = index_query(term) if dialect == "sqlite" else None
+        fts = index_query(term)
         if fts is not None:
             matches.append(f"({fts})")
         if fts is None or not index_is_exact(term):
-            confirms.append(_confirm(dialect, term))
+            confirms.append(_confirm(term))
     return SearchPlan(
         match=" AND ".join(matches) or None,
         confirm=and_(*confirms) if confirms else None,
@@ -232,9 +228,10 @@ def fill_statements() -> list[str]:
 
 def rebuild_search_index(db) -> int:
     """Empty the SQLite index and fill it again from the ledger (a repair; the triggers
-    keep it current otherwise). Returns the number of documents; 0 on PostgreSQL."""
+    keep it current otherwise), or PostgreSQL's table of documents. Returns the number of
+    documents."""
     if not db.is_sqlite:
-        return 0
+        return search_postgres.rebuild(db)
     with db.write(derived=True) as session:
         conn = session.connection()
         conn.exec_driver_sql(f"INSERT INTO {SEARCH_INDEX}({SEARCH_INDEX}) VALUES ('delete-all')")
