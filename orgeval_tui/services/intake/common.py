@@ -175,3 +175,17 @@ def ensure_sections(session, unit_id: int, names) -> dict[str, int]:
             ).all()
         )
     return existing
+
+
+def staged_section_id(unit_id: int, section_name):
+    """The id of the unit's section a staged row names (``ensure_sections`` made it), for
+    an ``INSERT … SELECT`` from the staged rows."""
+    from sqlalchemy import select
+
+    from ...models import Section
+
+    return (
+        select(Section.id)
+        .where(Section.unit_id == unit_id, Section.name == section_name)
+        .scalar_subquery()
+    )

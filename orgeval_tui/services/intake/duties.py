@@ -15,13 +15,20 @@ from ...ingest import values as v
 from ...ingest.errors import IngestError
 from ...ingest.table import find_table, missing_columns
 from ...ingest.text import shown
-from ...models import Duty, Section, WorkLogEntry
+from ...models import Duty, WorkLogEntry
 from ...storage.database import Database
 from ...storage.long_write import LongWrite
 from ...storage.staging import Stage
 from ..access import require
 from ..units import find_unit
-from .common import ImportSummary, ProblemList, ensure_sections, open_source, record_import
+from .common import (
+    ImportSummary,
+    ProblemList,
+    ensure_sections,
+    open_source,
+    record_import,
+    staged_section_id,
+)
 
 CATALOGUE_REQUIRED = ("duty_code", "duty_name", "category")
 CATALOGUE_OPTIONAL = ("section",)
@@ -211,11 +218,7 @@ def write_duties(session, unit_id: int, duties, entries, staged, import_id: int 
         .where(Duty.unit_id == unit_id, Duty.code == staged.c.duty_code)
         .scalar_subquery()
     )
-    section_id = (
-        select(Section.id)
-        .where(Section.unit_id == unit_id, Section.name == staged.c.section)
-        .scalar_subquery()
-    )
+    section_id = staged_section_id(unit_id, staged.c.section)
     rows = select(
         literal(unit_id),
         duty_id,

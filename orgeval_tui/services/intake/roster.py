@@ -11,7 +11,7 @@ from ...domain.errors import UserError
 from ...domain.roles import Need
 from ...i18n import t
 from ...ingest import values as v
-from ...models import Section, Staff
+from ...models import Staff
 from ...storage.database import Database
 from ...storage.long_write import LongWrite
 from ...storage.staging import Stage
@@ -24,6 +24,7 @@ from .common import (
     locate_table,
     open_source,
     record_import,
+    staged_section_id,
 )
 
 REQUIRED = ("name",)
@@ -213,11 +214,7 @@ def write_roster(session, unit_id: int, staged, section_names, import_id: int | 
     """Replace the unit's staff with the ``staged`` people, in one statement."""
     ensure_sections(session, unit_id, section_names)
     session.execute(delete(Staff).where(Staff.unit_id == unit_id))
-    section_id = (
-        select(Section.id)
-        .where(Section.unit_id == unit_id, Section.name == staged.c.section)
-        .scalar_subquery()
-    )
+    section_id = staged_section_id(unit_id, staged.c.section)
     rows = select(
         literal(unit_id),
         section_id,
