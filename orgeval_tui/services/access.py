@@ -27,11 +27,6 @@ def require(session: Session, need: Need, unit_id: int | None = None) -> None:
         refuse(session, grant, reason, unit_id)
 
 
-def require_for_problem(session: Session, problem_id: int) -> None:
-    unit_id = session.scalar(select(T.problem.c.unit_id).where(T.problem.c.id == problem_id))
-    require(session, Need.CASEWORK, unit_id)
-
-
 def require_for_activity(session: Session, activity_id: int) -> None:
     unit_id = session.scalar(
         select(T.onsite_activity.c.unit_id).where(T.onsite_activity.c.id == activity_id)

@@ -16,7 +16,6 @@ from ..domain.printable import printable
 from ..domain.roles import Need, Role
 from ..i18n import t
 from ..models import Account, AccountUnit, Unit
-from ..storage.accounts import forget_grant
 from ..storage.database import Database
 from .access import require
 from .units import find_unit_id
@@ -121,8 +120,8 @@ def add_user(db: Database, name: str, role: str, units: Iterable[str] = ()) -> A
     name, chosen = _name(name), _role(role)
     with db.write() as session:
         require(session, Need.ADMIN)
-        if session.get(Account, name) is not None:
-            existing = session.get(Account, name)
+        existing = session.get(Account, name)
+        if existing is not None:
             raise UserError(t("users.exists", name=name, role=t(f"role.{existing.role}")))
         account = Account(name=name, role=chosen.value, added_by=current_actor())
         session.add(account)
@@ -164,7 +163,6 @@ def grant(
         if units:
             _limit(session, account, _unit_ids(session, units))
         session.flush()
-        forget_grant(session)
         return _view(session, account)
 
 
@@ -184,16 +182,17 @@ def revoke(db: Database, name: str, units: Iterable[str] = ()) -> AccountView | 
             _keep_an_admin(session, account)
             session.execute(delete(AccountUnit).where(AccountUnit.account == name))
             session.delete(account)
-            forget_grant(session)
             return None
         present = {
             row.unit_id: row
             for row in session.scalars(select(AccountUnit).where(AccountUnit.account == name))
         }
-        for ref, unit_id in zip(units, _unit_ids(session, units), strict=False):
+        taken = set()
+        for ref in units:
+            unit_id = find_unit_id(session, ref)
             if unit_id not in present:
                 raise UserError(t("users.not_limited_to", name=name, unit=ref))
-        taken = set(_unit_ids(session, units))
+            taken.add(unit_id)
         if taken >= set(present):
             raise UserError(t("users.last_unit", name=name))
         for unit_id in taken:

@@ -36,11 +36,6 @@ def acting_grant(session: Session) -> Grant | None:
     return cached[1]
 
 
-def forget_grant(session: Session) -> None:
-    """After a change of accounts in this transaction, read the grant again."""
-    session.info.pop(_GRANT, None)
-
-
 class AccessRefused(UserError):
     """The acting account's role does not allow the change; the message names the role
     it needs. Nothing was written."""
