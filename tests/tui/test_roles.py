@@ -63,16 +63,18 @@ async def test_a_viewer_sees_every_screen_with_the_changes_greyed(demo_db, actor
         assert "气象灾害预警信息" in str(ledger.query_one("#ledger-detail-text").render())
 
 
-async def test_an_evaluator_of_one_unit_steps_only_that_units_problems(demo_db, actor):
-    from tests.office import team
+def _weather_evaluator(demo_db, actor) -> Database:
+    """The demo, acted on by 小王, an evaluator for 县气象局 only."""
+    from orgeval_tui.services.users import add_user
 
     database = Database.open(str(demo_db))
-    team(database, "小王")
-    from orgeval_tui.services.users import grant
+    add_user(database, "小王", "evaluator", ["县气象局"])
+    actor("小王", db=database)
+    return database
 
-    grant(database, "小王", units=["县气象局"])
-    actor("小王")
-    app = OrgevalApp(database, keymap={})
+
+async def test_an_evaluator_of_one_unit_steps_only_that_units_problems(demo_db, actor):
+    app = OrgevalApp(_weather_evaluator(demo_db, actor), keymap={})
 
     async with app.run_test(size=(100, 30)) as pilot:
         ledger = await _ledger_on(pilot, "2021-010")  # 气象局's, being rectified
@@ -106,14 +108,8 @@ async def test_the_admin_keeps_every_key(demo_db):
 
 async def test_a_new_problem_is_offered_only_for_the_evaluators_units(demo_db, actor):
     from orgeval_tui.dialogs.form import FormScreen
-    from orgeval_tui.services.users import grant
-    from tests.office import team
 
-    database = Database.open(str(demo_db))
-    team(database, "小王")
-    grant(database, "小王", units=["县气象局"])
-    actor("小王")
-    app = OrgevalApp(database, keymap={})
+    app = OrgevalApp(_weather_evaluator(demo_db, actor), keymap={})
 
     async with app.run_test(size=(100, 30)) as pilot:
         await _ledger_on(pilot, "2021-010")
